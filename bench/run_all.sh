@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# npm run bench: every benchmark with its default sizes on this machine's backends.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tsx bench/embed_bench.ts "$@"
+npx tsx bench/layout_bench.ts "$@"
+npx tsx bench/import_bench.ts "$@"

@@ -1,0 +1,184 @@
+import { neighboursOf } from '../core/knn_graph';
+import type { Corpus } from '../core/paper';
+import type { BackendName, BackendReport } from '../gpu/backend';
+import type { ComputeService, EmbedderSpec, LayoutEngine } from '../gpu/compute_api';
+import type { VectorStore } from '../store/vector_store';
+import type { MapBundle } from '../share/bundle/map_bundle';
+import { buildMap, type BuiltMap, type StageProgress } from './build_map';
+import { builtFromBundle } from './map_bundles';
+import { nameCorpus } from './corpus_names';
+
+/** How many neighbours the detail panel lists. */
+export const PANEL_NEIGHBOURS = 10;
+
+/** The app's state for one map: the pipeline's progress and result, the selection, notices. */
+export class MapSession {
+  progress = $state<StageProgress | null>(null);
+  backend = $state<BackendReport | null>(null);
+  built = $state.raw<BuiltMap | null>(null);
+  /** Positions while UMAP is still running, streamed from the worker. */
+  partialXy = $state.raw<Float32Array | null>(null);
+  selected = $state(-1);
+  notices = $state<string[]>([]);
+  error = $state<string | null>(null);
+  /** The embedder of the current (or next) map. */
+  embedder = $state.raw<EmbedderSpec>({ kind: 'lsa' });
+  /** Which UMAP lays out computed maps: papermap's (default) or umap-js, the reference. */
+  layout: LayoutEngine = 'papermap';
+  private controller: AbortController | null = null;
+
+  constructor(
+    private readonly compute: ComputeService,
+    private readonly store: VectorStore,
+    embedder: EmbedderSpec = { kind: 'lsa' },
+  ) {
+    this.embedder = embedder;
+  }
+
+  /** The papers of the current map (empty while loading). */
+  get papers() {
+    return this.built?.corpus.papers ?? [];
+  }
+
+  /** The selected paper's nearest neighbours, nearest first. */
+  get selectedNeighbours(): Int32Array {
+    const graph = this.built?.projection.graph;
+    if (!graph || this.selected < 0) return new Int32Array(0);
+    return neighboursOf(graph, this.selected).subarray(0, PANEL_NEIGHBOURS);
+  }
+
+  /** Adds a notice once; the same text is never shown twice. */
+  notify(text: string): void {
+    if (!this.notices.includes(text)) this.notices = [...this.notices, text];
+  }
+
+  /**
+   * Rebuilds the current map with another embedder. If that fails (a model that cannot be
+   * downloaded, say), the previous map and embedder stay and a notice says why.
+   */
+  async useEmbedder(spec: EmbedderSpec): Promise<void> {
+    const previous = this.embedder;
+    const corpus = this.built?.corpus;
+    this.embedder = spec;
+    if (!corpus) return;
+    if (await this.open(async () => corpus)) return;
+    if (this.error) this.notify(`The map stays as it was: ${this.error}`);
+    this.error = null;
+    this.embedder = previous;
+  }
+
+  /**
+   * Chooses the backend and builds the map of a corpus; a newer call cancels an older one.
+   * Resolves to whether this call's map is now on screen.
+   */
+  async open(
+    load: (signal: AbortSignal) => Promise<Corpus>,
+    preferred?: BackendName,
+  ): Promise<boolean> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    const { signal } = controller;
+    this.error = null;
+    try {
+      this.progress = { stage: 'load', fraction: 0, detail: 'Loading the corpus' };
+      const [corpus, backend] = await Promise.all([
+        load(signal),
+        this.backend ? Promise.resolve(this.backend) : this.compute.init(preferred),
+      ]);
+      this.backend = backend;
+      this.progress = {
+        stage: 'load',
+        fraction: 1,
+        detail: `${corpus.papers.length} papers loaded`,
+      };
+      const built = await buildMap(corpus, this.compute, this.store, {
+        embedder: this.embedder,
+        backend,
+        layout: this.layout,
+        signal,
+        onProgress: (p) => {
+          if (!signal.aborted) this.progress = p;
+        },
+        onPartialLayout: (p) => {
+          if (!signal.aborted) this.partialXy = p.xy;
+        },
+      });
+      if (signal.aborted) return false;
+      built.notices.forEach((n) => this.notify(n));
+      const keepSelection = this.built?.corpus === corpus ? this.selected : -1;
+      this.built = built;
+      this.partialXy = null;
+      this.selected = keepSelection;
+      this.progress = null;
+      return true;
+    } catch (error) {
+      if (signal.aborted) return false;
+      this.progress = null;
+      this.partialXy = null;
+      this.error = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  }
+
+  /**
+   * Opens a map bundle (a file, a `?map=` URL, the site's default map) with a progress line;
+   * resolves to whether it is now on screen. On failure the previous map stays and `error` says why.
+   */
+  async openBundle(load: (signal: AbortSignal) => Promise<MapBundle>): Promise<boolean> {
+    this.controller?.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.error = null;
+    this.progress = { stage: 'load', fraction: 0, detail: 'Opening the map' };
+    try {
+      const bundle = await load(controller.signal);
+      if (controller.signal.aborted) return false;
+      this.showBundle(bundle);
+      return true;
+    } catch (error) {
+      if (controller.signal.aborted) return false;
+      this.progress = null;
+      this.error = error instanceof Error ? error.message : String(error);
+      return false;
+    }
+  }
+
+  /** Shows a bundle's map as it is: nothing is embedded or projected. */
+  showBundle(bundle: MapBundle): void {
+    this.controller?.abort();
+    this.controller = null;
+    this.built = builtFromBundle({ ...bundle, corpus: nameCorpus(bundle.corpus, bundle.name) });
+    this.embedder = bundle.embedderId.startsWith('minilm') ? { kind: 'minilm' } : { kind: 'lsa' };
+    this.selected = -1;
+    this.partialXy = null;
+    this.progress = null;
+    this.error = null;
+  }
+
+  /** Chooses the compute backend if no map was computed yet (a bundle's map, then a search). */
+  async ensureBackend(preferred?: BackendName): Promise<BackendReport> {
+    this.backend ??= await this.compute.init(preferred);
+    return this.backend;
+  }
+
+  /** Recomputes the current corpus on this device ("Recompute on my GPU"). */
+  async recompute(): Promise<void> {
+    const corpus = this.built?.corpus;
+    if (corpus) await this.open(async () => corpus);
+  }
+
+  /** Cancels the running pipeline; the previous map stays. */
+  cancel(): void {
+    this.controller?.abort();
+    this.controller = null;
+    this.progress = null;
+  }
+
+  /** Releases the worker and the store; safe to call twice. */
+  destroy(): void {
+    this.cancel();
+    this.compute.destroy();
+    this.store.destroy();
+  }
+}

@@ -1,0 +1,28 @@
+import type MapCanvas from './MapCanvas.svelte';
+import type { MapSession } from './map_session.svelte';
+
+/** What e2e tests (and curious users in the console) can read off the running app. */
+export interface PapermapHooks {
+  /** Pixel position of paper i relative to the map element, or null before the map exists. */
+  screenPosition(index: number): [number, number] | null;
+  /** The index of the paper whose title is `title`, or −1. */
+  indexOfTitle(title: string): number;
+  /** The selected paper's index, or −1. */
+  selected(): number;
+  /** The texts of the topic labels drawn on the map now, broadest first. */
+  visibleLabels(): string[];
+  /** The map's view now (centre in layout units, zoom), or null before the map exists. */
+  view(): { target: [number, number]; zoom: number } | null;
+}
+
+/** Publishes read-only hooks on `window.__papermap`; they never change state. */
+export function exposeTestHooks(session: MapSession, canvas: () => MapCanvas | null): void {
+  const hooks: PapermapHooks = {
+    screenPosition: (i) => canvas()?.screenPosition(i) ?? null,
+    indexOfTitle: (title) => session.papers.findIndex((p) => p.title === title),
+    selected: () => session.selected,
+    visibleLabels: () => canvas()?.visibleLabels() ?? [],
+    view: () => canvas()?.currentView() ?? null,
+  };
+  (window as unknown as { __papermap: PapermapHooks }).__papermap = hooks;
+}

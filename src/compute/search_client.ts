@@ -1,0 +1,28 @@
+import type { SearchHit } from '../core/search/top_k';
+import { RpcClient } from './rpc_client';
+
+/** The page's handle on the search worker (search by words). */
+export class SearchClient {
+  private readonly rpc = new RpcClient(
+    new Worker(new URL('../../workers/search.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'papermap-search',
+    }),
+    'search worker',
+  );
+
+  /** Indexes the corpus's titles and abstracts. */
+  setCorpus(papers: { title: string; abstract: string }[]): Promise<{ size: number }> {
+    return this.rpc.call('setCorpus', { papers });
+  }
+
+  /** Papers matching a query by words, best first. */
+  searchWords(query: string, limit = 50): Promise<SearchHit[]> {
+    return this.rpc.call('searchWords', { query, limit });
+  }
+
+  /** Stops the worker; safe to call twice. */
+  destroy(): void {
+    this.rpc.destroy();
+  }
+}

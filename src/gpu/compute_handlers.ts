@@ -1,0 +1,120 @@
+import { sphericalKMeans, suggestedClusterCount } from '../core/cluster/kmeans';
+import { umapReference } from '../core/layout/umap_reference';
+import { buildTopicHierarchy } from '../core/topics/build_topic_hierarchy';
+import type { JobOptions } from '../core/job';
+import type { CallContext, RpcHandlers } from '../core/rpc/protocol';
+import { chooseBackend } from './backend';
+import { DEFAULT_BERT_BASE_URL, modelIdFromBaseUrl } from './bert/bert_loader';
+import { createBertModelCache, type BertModelCache } from './bert/bert_model_cache';
+import { createHttpFetcher } from './bert/http_fetcher';
+import type { ComputeApi, EmbedderSpec, PartialProjection } from './compute_api';
+import type { Embedder } from './embedder';
+import { exactKnn } from './exact_knn';
+import { umapLayout } from './umap/umap_layout';
+import { createLsaEmbedder } from './lsa_embedder';
+import { createMeaningSearch, type MeaningSearch } from './meaning_search';
+import { bertEmbedderId, createBertEmbedder } from './minilm_embedder';
+
+/** Neighbours kept per paper: UMAP's 15 and the detail panel's 10 both come from this graph. */
+const GRAPH_NEIGHBOURS = 15;
+
+/** The cache id of the embedder a spec names, without loading any model. */
+export function embedderIdFor(spec: EmbedderSpec): string {
+  switch (spec.kind) {
+    case 'lsa':
+      return createLsaEmbedder(spec.params).id;
+    case 'minilm':
+      return bertEmbedderId(
+        modelIdFromBaseUrl(spec.baseUrl ?? DEFAULT_BERT_BASE_URL),
+        spec.maxTokens,
+      );
+  }
+}
+
+/**
+ * Builds the embedder a spec names; a `minilm` model is loaded through `models` (downloaded once
+ * per base URL, progress as stage 'download model').
+ */
+export async function embedderFor(
+  spec: EmbedderSpec,
+  models?: BertModelCache,
+  options: Pick<JobOptions, 'onProgress' | 'signal'> = {},
+): Promise<Embedder> {
+  switch (spec.kind) {
+    case 'lsa':
+      return createLsaEmbedder(spec.params);
+    case 'minilm': {
+      const cache = models ?? (defaultModels ??= createBertModelCache(createHttpFetcher()));
+      const { model, tokenizer } = await cache.get(spec.baseUrl, options);
+      return createBertEmbedder({ model, tokenizer, maxTokens: spec.maxTokens });
+    }
+  }
+}
+
+/** Models loaded by embedderFor calls that pass no cache. */
+let defaultModels: BertModelCache | undefined;
+
+/**
+ * The compute worker's handlers: what workers/compute.worker.ts serves. `search` holds the corpus
+ * that searchByMeaning ranks (the last one embedded or set); its owner disposes it.
+ */
+export function createComputeHandlers(
+  models: BertModelCache = createBertModelCache(createHttpFetcher()),
+  search: MeaningSearch = createMeaningSearch(),
+): RpcHandlers<ComputeApi> {
+  return {
+    init: (args) => chooseBackend(args),
+    embedderId: async ({ embedder }) => embedderIdFor(embedder),
+    // Seeds are embedder parameters (EmbedderSpec.params), so the cache id always covers them.
+    embed: async ({ texts, embedder: spec }, ctx) => {
+      const job = { onProgress: ctx.onProgress, signal: ctx.signal };
+      const embedder = await embedderFor(spec, models, job);
+      const vectors = await embedder.embed(texts, job);
+      // Kept with its fit, so that searching this corpus needs no second fit.
+      search.setCorpus({
+        vectors,
+        embedderId: embedder.id,
+        embedder,
+        load: (loadJob) => embedderFor(spec, models, loadJob),
+      });
+      return vectors;
+    },
+    setCorpusVectors: async ({ vectors, embedder: spec, texts }) =>
+      search.setCorpus({
+        vectors,
+        embedderId: embedderIdFor(spec),
+        load: (job) => embedderFor(spec, models, job),
+        texts,
+      }),
+    searchByMeaning: ({ query, topK }, ctx) =>
+      search.search(query, topK, { onProgress: ctx.onProgress, signal: ctx.signal }),
+    project: async ({ vectors, texts, umap, neighbours, layout }, ctx: CallContext) => {
+      const k = Math.max(neighbours ?? GRAPH_NEIGHBOURS, umap?.nNeighbors ?? 15);
+      const graph = await exactKnn(vectors, k, { onProgress: ctx.onProgress, signal: ctx.signal });
+      const project = layout === 'umap-js' ? umapReference : umapLayout;
+      const result = await project(vectors, graph, umap, {
+        onProgress: ctx.onProgress,
+        signal: ctx.signal,
+        onPartial: (xy, epoch, nEpochs) =>
+          ctx.onPartial({ xy, epoch, nEpochs } satisfies PartialProjection),
+      });
+      const clustering = sphericalKMeans(
+        vectors,
+        suggestedClusterCount(vectors.n),
+        umap?.seed ?? 42,
+      );
+      const topics = await buildTopicHierarchy(texts, graph, {
+        seed: umap?.seed ?? 42,
+        onProgress: (fraction) => ctx.onProgress(fraction, 'topics'),
+        signal: ctx.signal,
+      });
+      return {
+        layout: result,
+        graph,
+        clusters: clustering.labels,
+        clusterCount: clustering.k,
+        topics,
+      };
+    },
+  };
+}

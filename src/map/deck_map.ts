@@ -1,0 +1,277 @@
+import { Deck, LinearInterpolator, OrthographicView, type PickingInfo } from '@deck.gl/core';
+import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { placeLabels, type PlacedLabel } from './label_placement';
+import type { TopicAnchor } from './topic_anchors';
+import { topicLabelLayers } from './topic_label_layers';
+import { paperLabelLayer } from './paper_label_layer';
+import { placePaperLabels } from './paper_labels';
+import { boundsOf, fitView, type MapView } from './view_fit';
+
+export type { MapView } from './view_fit';
+
+/** What the map draws: positions (n×2) and colours (n×4 RGBA bytes), plus the selection. */
+export interface MapPoints {
+  xy: Float32Array;
+  colours: Uint8Array;
+  n: number;
+}
+
+/** Callbacks from the map to the app. */
+export interface DeckMapEvents {
+  /** The pointer is over paper `index` at pixel (x, y) in the map, or over nothing (index −1). */
+  onHover(index: number, x: number, y: number): void;
+  /** The user clicked paper `index`, or empty space (−1). */
+  onClick(index: number): void;
+  /** The view changed (pan, zoom, fly), for the shareable link. */
+  onViewChange?(view: MapView): void;
+}
+
+const FLY_MS = 700;
+
+/** The deck.gl scatter map of a corpus in an orthographic view; owns one Deck and its canvas. */
+export class DeckMap {
+  private deck: Deck<OrthographicView> | null;
+  private points: MapPoints | null = null;
+  private selected = -1;
+  private nudge = 1e-9;
+  private neighbours: Int32Array = new Int32Array(0);
+  private anchors: readonly TopicAnchor[] = [];
+  private titles: readonly string[] = [];
+  private paperLabels: PlacedLabel[] = [];
+  private view: MapView = { target: [0, 0], zoom: 0 };
+  /** The placed labels split by style; replaced only when the visible set changes. */
+  private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
+    key: '',
+    regions: [],
+    topics: [],
+  };
+
+  constructor(
+    private readonly parent: HTMLDivElement,
+    private readonly events: DeckMapEvents,
+  ) {
+    this.deck = new Deck<OrthographicView>({
+      parent,
+      views: new OrthographicView({ id: 'map', flipY: true }),
+      initialViewState: { target: [0, 0, 0], zoom: 0, minZoom: -4, maxZoom: 14 },
+      controller: { doubleClickZoom: true, inertia: 250 },
+      layers: [],
+      getCursor: ({ isHovering, isDragging }) =>
+        isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
+      onHover: (info: PickingInfo) =>
+        this.events.onHover(info.picked ? info.index : -1, info.x, info.y),
+      onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
+      onViewStateChange: ({ viewState }) => {
+        const { target, zoom } = viewState as { target: number[]; zoom: number };
+        this.view = { target: [target[0] ?? 0, target[1] ?? 0], zoom };
+        if (this.updateLabels()) this.render();
+        this.events.onViewChange?.(this.view);
+      },
+    });
+  }
+
+  /** Shows new points; fits the view to them when `fit` is true (a new corpus). */
+  setPoints(points: MapPoints, fit: boolean): void {
+    this.points = points;
+    if (fit) this.setView(this.fittedView(), 0);
+    this.render();
+  }
+
+  /**
+   * Shows the labels of these topics (precomputed anchors, see topicAnchors), chosen for the view
+   * on every view change; an empty list shows none.
+   */
+  setLabels(anchors: readonly TopicAnchor[], titles: readonly string[] = []): void {
+    this.anchors = anchors;
+    this.titles = titles;
+    this.updateLabels();
+    this.render();
+  }
+
+  /** The view now (centre and zoom), as last reported by deck.gl or set. */
+  currentView(): MapView {
+    return { target: [...this.view.target], zoom: this.view.zoom };
+  }
+
+  /** The texts of the labels on screen now, broadest first. */
+  visibleLabels(): string[] {
+    return [...this.labels.regions, ...this.labels.topics].map((l) => l.text);
+  }
+
+  /** Animates the view to fit a box [minX, minY, maxX, maxY] of layout units (a topic). */
+  flyToBounds(bounds: [number, number, number, number]): void {
+    this.setView(fitView(bounds, this.width(), this.height(), 0.12, 9), FLY_MS);
+  }
+
+  /** Highlights paper `index` and draws lines to its neighbours; −1 clears. */
+  setSelection(index: number, neighbours: Int32Array): void {
+    this.selected = index;
+    this.neighbours = neighbours;
+    // The detail panel opens or closes with the selection: labels move out of its way.
+    queueMicrotask(() => {
+      this.updateLabels();
+      this.render();
+    });
+  }
+
+  /** Animates the view to centre on paper `index` and its neighbours. */
+  flyTo(index: number, neighbours: ArrayLike<number> = []): void {
+    if (!this.points || index < 0) return;
+    const set = [index, ...Array.from(neighbours)];
+    const view = fitView(boundsOf(this.points.xy, set), this.width(), this.height(), 0.2, 7);
+    this.setView(view, FLY_MS);
+  }
+
+  /** Fits the whole corpus in the viewport. */
+  resetView(): void {
+    this.setView(this.fittedView(), FLY_MS);
+  }
+
+  /** Pixel position of paper `index` relative to the map's top-left corner, or null. */
+  screenPosition(index: number): [number, number] | null {
+    const viewport = this.deck?.getViewports()[0];
+    if (!viewport || !this.points || index < 0 || index >= this.points.n) return null;
+    const [x, y] = viewport.project([this.points.xy[2 * index]!, this.points.xy[2 * index + 1]!]);
+    return [x!, y!];
+  }
+
+  /** Releases the WebGL context and canvas; safe to call twice. */
+  destroy(): void {
+    this.deck?.finalize();
+    this.deck = null;
+  }
+
+  private width(): number {
+    return this.parent.clientWidth || 800;
+  }
+
+  private height(): number {
+    return this.parent.clientHeight || 600;
+  }
+
+  private fittedView(): MapView {
+    return fitView(boundsOf(this.points?.xy ?? new Float32Array(0)), this.width(), this.height());
+  }
+
+  /** Screen boxes of the panels over the map (marked `data-map-overlay`), relative to the map. */
+  private overlayBoxes(): [number, number, number, number][] {
+    const origin = this.parent.getBoundingClientRect();
+    const panels = this.parent.parentElement?.querySelectorAll('[data-map-overlay]') ?? [];
+    return Array.from(panels, (el) => {
+      const r = el.getBoundingClientRect();
+      return [
+        r.left - origin.left,
+        r.top - origin.top,
+        r.right - origin.left,
+        r.bottom - origin.top,
+      ];
+    });
+  }
+
+  /** Re-places the labels for the current view; true when the visible set changed. */
+  private updateLabels(): boolean {
+    const viewport = { ...this.view, width: this.width(), height: this.height() };
+    const reserved = this.overlayBoxes();
+    const placed = placeLabels(this.anchors, viewport, { reserved });
+    const papers = this.points
+      ? placePaperLabels(this.points.xy, this.titles, viewport, placed, reserved)
+      : [];
+    const key = [...placed, ...papers].map((l) => l.key).join();
+    if (key === this.labels.key) return false;
+    this.paperLabels = papers;
+    this.labels = {
+      key,
+      regions: placed.filter((l) => l.level === 0),
+      topics: placed.filter((l) => l.level > 0),
+    };
+    return true;
+  }
+
+  /** Shows a view: at once, or animated over durationMs. */
+  setView(view: MapView, durationMs = 0): void {
+    // deck.gl reports no view state for a programmatic view or transition: track it here.
+    const settle = (): void => {
+      this.view = { target: [view.target[0], view.target[1]], zoom: view.zoom };
+      if (this.updateLabels()) this.render();
+    };
+    if (!durationMs) settle();
+    else setTimeout(settle, durationMs + 30);
+    // deck.gl applies a new initialViewState only if it differs from the last one: after the user
+    // panned away, "Fit map" would repeat the previous fit and be ignored. A 1e-9 nudge, alternating
+    // in sign, makes every request a new one without a visible difference.
+    this.nudge = -this.nudge;
+    const fitted = this.fittedView().zoom;
+    this.deck?.setProps({
+      initialViewState: {
+        target: [view.target[0], view.target[1], 0],
+        zoom: view.zoom + this.nudge,
+        // Limits relative to the whole map, not to this view, so any view can zoom back out.
+        minZoom: fitted - 4,
+        maxZoom: fitted + 12,
+        transitionDuration: durationMs,
+        transitionInterpolator: durationMs ? new LinearInterpolator(['target', 'zoom']) : undefined,
+      },
+    });
+  }
+
+  private render(): void {
+    const points = this.points;
+    if (!this.deck || !points) return;
+    const { xy, colours, n } = points;
+    const selected = this.selected;
+    const hasSelection = selected >= 0 && selected < n;
+    const links = hasSelection ? Array.from(this.neighbours) : [];
+    const at = (i: number): [number, number] => [xy[2 * i]!, xy[2 * i + 1]!];
+
+    this.deck.setProps({
+      layers: [
+        new ScatterplotLayer({
+          id: 'papers',
+          data: {
+            length: n,
+            attributes: {
+              getPosition: { value: xy, size: 2 },
+              getFillColor: { value: colours, size: 4 },
+            },
+          },
+          radiusUnits: 'pixels',
+          getRadius: 4.5,
+          radiusMinPixels: 2.5,
+          stroked: true,
+          getLineColor: [255, 255, 255, 200],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 0.75,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [20, 20, 20, 90],
+        }),
+        new LineLayer<number>({
+          id: 'neighbour-links',
+          data: links,
+          visible: hasSelection,
+          getSourcePosition: () => at(selected),
+          getTargetPosition: (j) => at(j),
+          getColor: [40, 40, 40, 140],
+          getWidth: 1.5,
+          updateTriggers: { getSourcePosition: selected, getTargetPosition: xy },
+        }),
+        new ScatterplotLayer<number>({
+          id: 'selection',
+          data: hasSelection ? [selected, ...links] : [],
+          visible: hasSelection,
+          getPosition: (i) => at(i),
+          radiusUnits: 'pixels',
+          getRadius: (i) => (i === selected ? 9 : 6),
+          filled: false,
+          stroked: true,
+          lineWidthUnits: 'pixels',
+          getLineWidth: (i) => (i === selected ? 3 : 1.5),
+          getLineColor: [20, 20, 20, 230],
+          updateTriggers: { getPosition: xy, getRadius: selected, getLineWidth: selected },
+        }),
+        paperLabelLayer(this.paperLabels),
+        ...topicLabelLayers(this.labels.regions, this.labels.topics, this.anchors.length > 0),
+      ],
+    });
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Cluster colours: Okabe–Ito's colour-blind-safe eight, then four of Paul Tol's muted scheme,
+ * as RGB 0–255. Cluster c gets colour c mod 12.
+ */
+export const CLUSTER_PALETTE: readonly (readonly [number, number, number])[] = [
+  [0, 114, 178],
+  [230, 159, 0],
+  [0, 158, 115],
+  [204, 121, 167],
+  [86, 180, 233],
+  [213, 94, 0],
+  [240, 228, 66],
+  [0, 0, 0],
+  [136, 34, 85],
+  [68, 170, 153],
+  [153, 153, 51],
+  [102, 17, 0],
+];
+
+/** RGBA bytes (n×4) colouring each point by its cluster; alpha 0–255. */
+export function clusterColours(clusters: Int32Array, alpha = 210): Uint8Array {
+  const out = new Uint8Array(clusters.length * 4);
+  clusters.forEach((c, i) => {
+    const rgb = CLUSTER_PALETTE[c % CLUSTER_PALETTE.length]!;
+    out.set([rgb[0], rgb[1], rgb[2], alpha], i * 4);
+  });
+  return out;
+}
+
+/** A CSS colour for cluster c. */
+export function clusterCss(c: number): string {
+  const [r, g, b] = CLUSTER_PALETTE[c % CLUSTER_PALETTE.length]!;
+  return `rgb(${r} ${g} ${b})`;
+}
+
+/** A copy of RGBA colours where every point outside `keep` fades to `alpha` (search, filters). */
+export function fadeExcept(colours: Uint8Array, keep: ReadonlySet<number>, alpha = 28): Uint8Array {
+  const out = colours.slice();
+  for (let i = 3; i < out.length; i += 4) if (!keep.has((i - 3) / 4)) out[i] = alpha;
+  return out;
+}

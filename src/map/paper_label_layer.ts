@@ -1,0 +1,28 @@
+import { TextLayer } from '@deck.gl/layers';
+import type { PlacedLabel } from './label_placement';
+import { PAPER_LABEL_OFFSET } from './paper_labels';
+
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
+
+/** Paper titles beside their points when zoomed in (placePaperLabels); stable layer id. */
+export function paperLabelLayer(labels: readonly PlacedLabel[]): TextLayer<PlacedLabel> {
+  return new TextLayer<PlacedLabel>({
+    id: 'paper-labels',
+    data: labels as PlacedLabel[],
+    visible: labels.length > 0,
+    getPosition: (l) => [l.x, l.y],
+    getText: (l) => l.text,
+    getSize: (l) => l.fontSize,
+    sizeUnits: 'pixels',
+    fontFamily: FONT_FAMILY,
+    fontSettings: { sdf: true, fontSize: 64, buffer: 16, radius: 24 },
+    characterSet: 'auto',
+    outlineWidth: 10,
+    outlineColor: [255, 255, 255, 230],
+    getColor: [70, 70, 80, 255],
+    getTextAnchor: 'start',
+    getAlignmentBaseline: 'center',
+    getPixelOffset: [PAPER_LABEL_OFFSET, 0],
+    pickable: false,
+  });
+}

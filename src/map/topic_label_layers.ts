@@ -1,0 +1,51 @@
+import { TextLayer } from '@deck.gl/layers';
+import type { PlacedLabel } from './label_placement';
+
+/** Matches the app's font (app.css), so the width estimate and the drawing agree. */
+const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
+
+/** A signed-distance-field atlas wide enough for a white halo of ~2 px around 13–16 px text. */
+const FONT_SETTINGS = { sdf: true, fontSize: 64, buffer: 16, radius: 24 };
+
+/**
+ * The two text layers of the topic labels: level-0 regions (bold, larger, dark) and finer topics.
+ * Layer ids are stable; `regions` and `topics` keep their identity until the visible set changes,
+ * so deck.gl only rebuilds text when a label appears or goes.
+ */
+export function topicLabelLayers(
+  regions: readonly PlacedLabel[],
+  topics: readonly PlacedLabel[],
+  visible: boolean,
+): TextLayer<PlacedLabel>[] {
+  const common = {
+    getPosition: (l: PlacedLabel): [number, number] => [l.x, l.y],
+    getText: (l: PlacedLabel) => l.text,
+    getSize: (l: PlacedLabel) => l.fontSize,
+    sizeUnits: 'pixels' as const,
+    fontFamily: FONT_FAMILY,
+    fontSettings: FONT_SETTINGS,
+    characterSet: 'auto' as const,
+    outlineWidth: 14,
+    outlineColor: [255, 255, 255, 235] as [number, number, number, number],
+    getTextAnchor: 'middle' as const,
+    getAlignmentBaseline: 'center' as const,
+    visible,
+    pickable: false,
+  };
+  return [
+    new TextLayer<PlacedLabel>({
+      ...common,
+      id: 'topic-labels-topics',
+      data: topics as PlacedLabel[],
+      fontWeight: 500,
+      getColor: [45, 45, 52, 255],
+    }),
+    new TextLayer<PlacedLabel>({
+      ...common,
+      id: 'topic-labels-regions',
+      data: regions as PlacedLabel[],
+      fontWeight: 700,
+      getColor: [15, 15, 20, 255],
+    }),
+  ];
+}

@@ -1,0 +1,203 @@
+import { parseHeader, type BundleHeader } from './bundle_header';
+import { validatePapers } from './bundle_papers';
+import { topicLevelsProblem, validateTopics } from './bundle_topics';
+import { failIn } from './bundle_error';
+import {
+  align8,
+  DTYPE_BYTES,
+  SECTION_NAMES,
+  sectionSpec,
+  shapeSize,
+  shapeText,
+  type SectionEntry,
+  type SectionName,
+} from './bundle_layout';
+import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
+import { unshuffleBytes } from './byte_shuffle';
+import { crc32, crc32Hex } from './crc32';
+import { BUNDLE_MAGIC, MAX_BUNDLE_BYTES, count, type MapBundle } from './map_bundle';
+import { assertLittleEndian, PREFIX_BYTES } from './write_bundle';
+
+/** Largest JSON header accepted, in bytes (the table of 8 sections needs about 2 KB). */
+export const MAX_HEADER_BYTES = 1024 * 1024;
+
+type Fail = (message: string) => never;
+
+/**
+ * Reads a bundle container (uncompressed: see readBundleFile for what is on disk), treating it as
+ * untrusted: sizes, magic, version, every section's place, shape and checksum, every index and
+ * every paper are checked before use. Throws a BundleError naming `name` and the section or
+ * field; never reads out of bounds.
+ */
+export function readBundle(bytes: Uint8Array, name: string): MapBundle {
+  assertLittleEndian();
+  const fail = failIn(name);
+  const { header, dataStart } = readHeader(bytes, fail);
+  const entries = locateSections(header, dataStart, bytes.length, fail);
+  const { n, k, dim } = header;
+  const levels = header.topicLevels ?? 0;
+  const raw = (section: SectionName): Uint8Array | null => {
+    const e = entries.get(section);
+    if (!e) return null;
+    const stored = bytes.subarray(e.offset, e.offset + e.length);
+    if (crc32Hex(stored) !== e.crc32) {
+      fail(
+        `section '${section}' is damaged: its checksum is ${crc32Hex(stored)}, expected ${e.crc32}`,
+      );
+    }
+    return e.filter === 'shuffle' ? unshuffleBytes(stored, 4) : stored.slice();
+  };
+  const valid = (section: SectionName, why: string | null): void => {
+    if (why) fail(`section '${section}': ${why}`);
+  };
+  const json = (section: 'papers' | 'topics'): unknown => {
+    const value = parseJson(raw(section)!, `section '${section}'`, fail);
+    const items = entries.get(section)!.shape[0];
+    if (!Array.isArray(value)) return value; // the validators say what is wrong
+    if (value.length !== items) {
+      fail(
+        `section '${section}' holds ${count(value.length)} items, but its shape says ${count(items ?? 0)}`,
+      );
+    }
+    return value;
+  };
+  const papers = validatePapers(json('papers'), `${name}: section 'papers'`);
+  const topics = validateTopics(json('topics'), `${name}: section 'topics'`);
+  const xy = new Float32Array(raw('layout.xy')!.buffer);
+  valid('layout.xy', notFinite(xy));
+  const indices = new Int32Array(raw('knn.indices')!.buffer);
+  valid('knn.indices', outOfRange(indices, n, 'a paper index'));
+  const distances = new Float32Array(raw('knn.distances')!.buffer);
+  valid('knn.distances', notFinite(distances));
+  const clusters = new Int32Array(raw('clusters')!.buffer);
+  valid('clusters', outOfRange(clusters, header.clusterCount, 'a cluster id'));
+  const map: MapBundle = {
+    name: header.name,
+    corpus: { papers, hash: header.corpusHash },
+    embedderId: header.embedderId,
+    layout: { xy, n, id: header.layout.id },
+    layoutParams: header.layout.params,
+    graph: { indices, distances, n, k },
+    clusters,
+    clusterCount: header.clusterCount,
+    topics,
+  };
+  if (dim !== null) {
+    const codes = new Int8Array(raw('vectors.codes')!.buffer);
+    const scales = new Float32Array(raw('vectors.scales')!.buffer);
+    valid('vectors.scales', notFiniteOrNegative(scales));
+    map.vectors = { codes, scales, n, dim };
+  }
+  if (levels > 0) {
+    const all = new Int32Array(raw('topics.assignment')!.buffer);
+    const rows = Array.from({ length: levels }, (_, l) => all.subarray(l * n, (l + 1) * n));
+    valid('topics.assignment', topicLevelsProblem(topics, rows, n));
+    map.topicLevels = rows;
+  }
+  return map;
+}
+
+/** The prefix and JSON header, checked: magic, lengths, checksum, fields. */
+function readHeader(bytes: Uint8Array, fail: Fail): { header: BundleHeader; dataStart: number } {
+  if (bytes.length > MAX_BUNDLE_BYTES) {
+    fail(`the file is ${count(bytes.length)} bytes, more than the 1 GiB a bundle may have`);
+  }
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    fail('the file is gzip-compressed: read it with readBundleFile, which decompresses it');
+  }
+  if (bytes.length < PREFIX_BYTES)
+    fail(`the file is ${bytes.length} bytes, too short for a bundle`);
+  const magic = String.fromCharCode(...bytes.subarray(0, 8));
+  if (magic !== BUNDLE_MAGIC)
+    fail(`not a papermap bundle: it does not start with "${BUNDLE_MAGIC}"`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, PREFIX_BYTES);
+  const headerLength = view.getUint32(8, true);
+  if (headerLength > MAX_HEADER_BYTES || PREFIX_BYTES + headerLength > bytes.length) {
+    fail(
+      `the header length ${count(headerLength)} runs past the end of the file (${count(bytes.length)} bytes)`,
+    );
+  }
+  const headerBytes = bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength);
+  if (crc32(headerBytes) !== view.getUint32(12, true)) fail('the header is damaged (checksum)');
+  const header = parseHeader(parseJson(headerBytes, 'the header', fail), fail);
+  // Sections start after the header, which is padded to a multiple of 8.
+  return { header, dataStart: align8(PREFIX_BYTES + headerLength) };
+}
+
+/** Every section's entry by name, after checking it against the counts and the file's size. */
+function locateSections(
+  header: BundleHeader,
+  dataStart: number,
+  fileLength: number,
+  fail: Fail,
+): Map<SectionName, SectionEntry> {
+  const entries = new Map<SectionName, SectionEntry>();
+  for (const e of header.sections) {
+    if (entries.has(e.name)) fail(`section '${e.name}' appears twice in the section table`);
+    entries.set(e.name, e);
+  }
+  const counts = { ...header, levels: header.topicLevels ?? 0 };
+  for (const name of SECTION_NAMES) {
+    const spec = sectionSpec(name, counts);
+    const e = entries.get(name);
+    if (!spec && e) {
+      fail(
+        `section '${name}' is present, but ${name === 'topics.assignment' ? 'topicLevels is 0' : 'dim is null'}`,
+      );
+    }
+    if (!spec) continue;
+    if (!e) return fail(`section '${name}' is missing`);
+    const at = `section '${name}'`;
+    if (e.dtype !== spec.dtype) fail(`${at} has dtype ${e.dtype}, expected ${spec.dtype}`);
+    if (spec.shape) {
+      const expected = shapeSize(spec.shape);
+      const actual = shapeSize(e.shape);
+      if (actual !== expected) {
+        fail(`${at} has ${count(actual)} entries, expected ${spec.formula} = ${count(expected)}`);
+      }
+      if (e.shape.join() !== spec.shape.join()) {
+        fail(
+          `${at} has shape ${shapeText(e.shape)}, expected ${spec.formula} = ${shapeText(spec.shape)}`,
+        );
+      }
+    } else if (e.shape.length !== 1) fail(`${at} has shape ${shapeText(e.shape)}, expected a list`);
+    const width = DTYPE_BYTES[e.dtype];
+    if (e.dtype !== 'json' && e.length !== shapeSize(e.shape) * width) {
+      fail(
+        `${at} is ${count(e.length)} bytes, expected ${count(shapeSize(e.shape) * width)} for ${count(shapeSize(e.shape))} ${e.dtype} entries`,
+      );
+    }
+    if (e.filter === 'shuffle' && width !== 4) fail(`${at} cannot be byte-shuffled`);
+    if (e.offset % 8 !== 0) fail(`${at} starts at byte ${count(e.offset)}, not a multiple of 8`);
+    if (e.offset < dataStart) fail(`${at} starts at byte ${count(e.offset)}, inside the header`);
+    if (e.offset + e.length > fileLength) {
+      fail(
+        `${at} runs past the end of the file: bytes ${count(e.offset)}–${count(e.offset + e.length)} of ${count(fileLength)}`,
+      );
+    }
+  }
+  const sorted = [...entries.values()].sort((a, b) => a.offset - b.offset);
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    if (prev.offset + prev.length > sorted[i]!.offset) {
+      fail(`sections '${prev.name}' and '${sorted[i]!.name}' overlap`);
+    }
+  }
+  return entries;
+}
+
+/** Strict UTF-8 and JSON, each failure named. */
+function parseJson(bytes: Uint8Array, what: string, fail: Fail): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(`${what} is not valid UTF-8`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? `: ${error.message}` : '';
+    return fail(`${what} is not valid JSON${why}`);
+  }
+}

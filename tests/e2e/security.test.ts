@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { collectErrors } from './browser';
+import { waitForMap } from './share_flow';
+import { useSiteAndBrowser } from './site_fixture';
+
+const PAYLOADS = [
+  '<script>window.__pwned = 1</script>Attention Is All You Need',
+  '<img src=x onerror="window.__pwned = 2">Scaling Laws for Neural Language Models',
+  'javascript:window.__pwned=3 Retrieval-Augmented Generation',
+  '\u202EdesreveR txet\u202C and zero\u200Bwidth joiners in a title',
+];
+
+describe('the page under hostile input', () => {
+  const e2e = useSiteAndBrowser();
+
+  it('runs under its Content-Security-Policy: an injected inline script is refused and reported', async () => {
+    const page = await e2e.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(e2e.site.url);
+    await waitForMap(page);
+    assert.deepEqual(errors, []);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = 1';
+      document.head.append(script);
+    });
+    await page.waitForTimeout(200);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __inline?: number }).__inline),
+      undefined,
+    );
+    assert.ok(
+      errors.some((e) => /CSP violation: script-src/.test(e)),
+      errors.join('\n'),
+    );
+    await page.close();
+  });
+
+  it('renders titles full of markup and control characters as text, running none of it', async () => {
+    const page = await e2e.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(e2e.site.url);
+    await waitForMap(page);
+    const rows = PAYLOADS.map(
+      (t, i) =>
+        `"${t.replace(/"/g, '""')}","Abstract number ${i} about language models and retrieval."`,
+    );
+    const csv = [
+      'title,abstract',
+      ...rows,
+      ...Array.from({ length: 6 }, (_, i) => `"Plain paper ${i}","On transformers ${i}."`),
+    ].join('\n');
+    await page
+      .getByTestId('file-input')
+      .setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction(
+      () =>
+        /^10 papers/.test(document.querySelector('[data-testid="paper-count"]')?.textContent ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
+    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.getByTestId('search-input').fill('attention');
+    await page.getByTestId('search-results').locator('button').first().click();
+    await page.getByTestId('paper-detail').waitFor();
+    assert.equal((await page.getByTestId('paper-title').textContent())?.trim(), PAYLOADS[0]);
+    assert.equal(
+      await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      undefined,
+    );
+    assert.equal(
+      await page
+        .locator('[data-testid="paper-detail"] img, [data-testid="paper-detail"] script')
+        .count(),
+      0,
+    );
+    assert.deepEqual(
+      errors.filter((e) => /CSP|pageerror/.test(e)),
+      [],
+    );
+    await page.close();
+  });
+});

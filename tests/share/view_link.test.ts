@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeViewLink, encodeViewLink } from '../../src/share/view_link';
+
+describe('the view link codec', () => {
+  it('round-trips a view and a selected paper', () => {
+    const hash = encodeViewLink({
+      view: { x: 1.234567, y: -3.5, zoom: 4.256 },
+      paper: '2504.07164',
+    });
+    expect(hash).toBe('view=1.23457,-3.5,4.256&paper=2504.07164');
+    expect(decodeViewLink(`#${hash}`)).toEqual({
+      link: { view: { x: 1.23457, y: -3.5, zoom: 4.256 }, paper: '2504.07164' },
+      problems: [],
+    });
+  });
+
+  it('carries the search query and mode', () => {
+    const hash = encodeViewLink({ query: 'scaling laws & data', mode: 'meaning' });
+    expect(hash).toBe('q=scaling%20laws%20%26%20data&mode=meaning');
+    expect(decodeViewLink(hash).link).toEqual({ query: 'scaling laws & data', mode: 'meaning' });
+    expect(encodeViewLink({ query: 'rag', mode: 'words' })).toBe('q=rag');
+    expect(decodeViewLink('#q=x&mode=fuzzy').problems).toEqual([
+      'search mode "fuzzy" should be words or meaning',
+    ]);
+    expect(decodeViewLink(`#q=${'a'.repeat(501)}`).link.query).toBeUndefined();
+  });
+
+  it('ignores malformed pieces one by one, keeping the valid ones, and says what was wrong', () => {
+    const { link, problems } = decodeViewLink('#view=1,2&paper=abc123&colour=red&paper2');
+    expect(link).toEqual({ paper: 'abc123' });
+    expect(problems).toEqual([
+      'view "1,2" should be x,y,zoom',
+      'unknown link setting "colour"',
+      'unknown link setting "paper2"',
+    ]);
+    expect(decodeViewLink('#paper=%3Cscript%3E').problems[0]).toMatch(/not a valid id/);
+    expect(decodeViewLink('#paper=%E0%A4%A').problems[0]).toMatch(/not valid URL encoding/);
+    expect(decodeViewLink('#view=NaN,1,2').link.view).toBeUndefined();
+  });
+
+  it('never throws and round-trips any finite view and id', () => {
+    fc.assert(fc.property(fc.string(), (s) => void decodeViewLink(s)));
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: -20, max: 20, noNaN: true }),
+        fc.stringMatching(/^[\w.:~/()-]{1,40}$/),
+        (x, y, zoom, paper) => {
+          const { link, problems } = decodeViewLink(
+            encodeViewLink({ view: { x, y, zoom }, paper }),
+          );
+          expect(problems).toEqual([]);
+          expect(link.paper).toBe(paper);
+          expect(link.view!.x).toBeCloseTo(x, 3);
+          expect(link.view!.zoom).toBeCloseTo(zoom, 1);
+        },
+      ),
+    );
+  });
+});
