@@ -46,10 +46,15 @@ export async function createAppSessions(location: Location, link: LinkSync): Pro
   const search = new SearchSession(session, words, compute);
   const bundles = new BundleClient();
 
-  /** The site's shipped map, when there is one; a broken one falls back to computing, with a notice. */
+  /**
+   * The site's shipped map, when there is one; a broken one falls back to computing, with a
+   * notice. Resolves to false only when the default corpus must be computed: a corpus the user
+   * opened while the shipped map loaded wins, and must not be replaced by the default one.
+   */
   const openDefaultBundle = async (): Promise<boolean> => {
     const url = new URL(DEFAULT_BUNDLE_URL, document.baseURI).href;
-    if (await session.openBundle((signal) => bundles.openUrl(url, signal))) return true;
+    const outcome = await session.openBundle((signal) => bundles.openUrl(url, signal));
+    if (outcome !== 'failed') return true;
     if (session.error && !/HTTP 404/.test(session.error))
       session.notify(
         `The site's map could not be opened (${session.error}); computing it instead.`,

@@ -8,6 +8,9 @@ import { buildMap, type BuiltMap, type StageProgress } from './build_map';
 import { builtFromBundle } from './map_bundles';
 import { nameCorpus } from './corpus_names';
 
+/** How a bundle's opening ended: on screen, failed (see `error`), or replaced by a newer map. */
+export type BundleOutcome = 'shown' | 'failed' | 'superseded';
+
 /** How many neighbours the detail panel lists. */
 export const PANEL_NEIGHBOURS = 10;
 
@@ -122,10 +125,11 @@ export class MapSession {
   }
 
   /**
-   * Opens a map bundle (a file, a `?map=` URL, the site's default map) with a progress line;
-   * resolves to whether it is now on screen. On failure the previous map stays and `error` says why.
+   * Opens a map bundle (a file, a `?map=` URL, the site's default map) with a progress line.
+   * Resolves to 'shown'; to 'failed', with the previous map kept and `error` saying why; or to
+   * 'superseded' when a newer map (an import, say) was asked for while it loaded.
    */
-  async openBundle(load: (signal: AbortSignal) => Promise<MapBundle>): Promise<boolean> {
+  async openBundle(load: (signal: AbortSignal) => Promise<MapBundle>): Promise<BundleOutcome> {
     this.controller?.abort();
     const controller = new AbortController();
     this.controller = controller;
@@ -133,14 +137,14 @@ export class MapSession {
     this.progress = { stage: 'load', fraction: 0, detail: 'Opening the map' };
     try {
       const bundle = await load(controller.signal);
-      if (controller.signal.aborted) return false;
+      if (controller.signal.aborted) return 'superseded';
       this.showBundle(bundle);
-      return true;
+      return 'shown';
     } catch (error) {
-      if (controller.signal.aborted) return false;
+      if (controller.signal.aborted) return 'superseded';
       this.progress = null;
       this.error = error instanceof Error ? error.message : String(error);
-      return false;
+      return 'failed';
     }
   }
 

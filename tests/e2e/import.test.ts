@@ -159,6 +159,34 @@ describe('bringing your own corpus in Chromium', { concurrency: false }, () => {
     await page.context().close();
   });
 
+  it('keeps a file opened while the site map is still loading, once that map arrives', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    // Hold the shipped map back until the user's own corpus is on screen.
+    let release = (): void => {};
+    const held = new Promise<void>((ok) => (release = ok));
+    let requested = false;
+    await page.route('**/corpus/default.papermap', async (route) => {
+      requested = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(e2e.site.url);
+    await page.getByTestId('file-input').waitFor({ state: 'attached' });
+    await page.getByTestId('file-input').setInputFiles(`${FIXTURES}/papers.csv`);
+    assert.equal(await waitForMapOf(page, 'papers.csv'), 40);
+    assert.ok(requested, 'the site map was still loading when the file was opened');
+    release();
+    // The late map must neither replace the user's corpus nor start computing the default one.
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByTestId('progress').count(), 0);
+    assert.equal((await page.getByTestId('corpus-name').textContent())?.trim(), 'papers.csv');
+    assert.match((await page.getByTestId('paper-count').textContent()) ?? '', /\b40\b/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('keeps the page responsive while a large file imports, and a cancel keeps the previous map', async () => {
     const { page, errors } = await openApp();
     await page.getByTestId('file-input').waitFor({ state: 'attached' });
