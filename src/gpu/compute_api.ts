@@ -5,16 +5,23 @@ import type { LabelText } from '../core/topics/label_corpus';
 import type { TopicHierarchy } from '../core/topics/topic';
 import type { Vectors } from '../core/vectors';
 import type { BackendName, BackendReport } from './backend';
+import type { PickedModelFile } from './bert/local_model';
 
 /**
  * Which embedder to run and with what parameters: `lsa` is built in and needs no download;
  * `minilm` is a BERT-family sentence transformer downloaded from `baseUrl` (a folder with
  * config.json, tokenizer.json and model.safetensors; default all-MiniLM-L6-v2 on Hugging Face),
- * with inputs cut at `maxTokens` tokens (default 256).
+ * with inputs cut at `maxTokens` tokens (default 256), or read from `files` the user picked from
+ * disk (then `baseUrl` is ignored and the model is named by a fingerprint of its bytes).
  */
 export type EmbedderSpec =
   | { kind: 'lsa'; params?: Record<string, number> }
-  | { kind: 'minilm'; baseUrl?: string; maxTokens?: number };
+  | {
+      kind: 'minilm';
+      baseUrl?: string;
+      maxTokens?: number;
+      files?: readonly PickedModelFile[];
+    };
 
 /** Which UMAP implementation lays out the map. */
 export type LayoutEngine = 'papermap' | 'umap-js';

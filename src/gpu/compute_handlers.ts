@@ -7,6 +7,7 @@ import { chooseBackend } from './backend';
 import { DEFAULT_BERT_BASE_URL, modelIdFromBaseUrl } from './bert/bert_loader';
 import { createBertModelCache, type BertModelCache } from './bert/bert_model_cache';
 import { createHttpFetcher } from './bert/http_fetcher';
+import { LocalModels } from './bert/local_model';
 import type { ComputeApi, EmbedderSpec, PartialProjection } from './compute_api';
 import type { Embedder } from './embedder';
 import { exactKnn } from './exact_knn';
@@ -18,18 +19,28 @@ import { bertEmbedderId, createBertEmbedder } from './minilm_embedder';
 /** Neighbours kept per paper: UMAP's 15 and the detail panel's 10 both come from this graph. */
 const GRAPH_NEIGHBOURS = 15;
 
-/** The cache id of the embedder a spec names, without loading any model. */
-export function embedderIdFor(spec: EmbedderSpec): string {
+/**
+ * The cache id of the embedder a spec names, without loading any model (files picked from disk
+ * are read once, for their fingerprint).
+ */
+export async function embedderIdFor(
+  spec: EmbedderSpec,
+  local: LocalModels = defaultLocalModels,
+): Promise<string> {
   switch (spec.kind) {
     case 'lsa':
       return createLsaEmbedder(spec.params).id;
-    case 'minilm':
-      return bertEmbedderId(
-        modelIdFromBaseUrl(spec.baseUrl ?? DEFAULT_BERT_BASE_URL),
-        spec.maxTokens,
-      );
+    case 'minilm': {
+      const model = spec.files
+        ? await local.id(spec.files)
+        : modelIdFromBaseUrl(spec.baseUrl ?? DEFAULT_BERT_BASE_URL);
+      return bertEmbedderId(model, spec.maxTokens);
+    }
   }
 }
+
+/** Models picked from disk, for calls that pass none. */
+const defaultLocalModels = new LocalModels();
 
 /**
  * Builds the embedder a spec names; a `minilm` model is loaded through `models` (downloaded once
@@ -39,13 +50,19 @@ export async function embedderFor(
   spec: EmbedderSpec,
   models?: BertModelCache,
   options: Pick<JobOptions, 'onProgress' | 'signal'> = {},
+  local: LocalModels = defaultLocalModels,
 ): Promise<Embedder> {
   switch (spec.kind) {
     case 'lsa':
       return createLsaEmbedder(spec.params);
     case 'minilm': {
-      const cache = models ?? (defaultModels ??= createBertModelCache(createHttpFetcher()));
-      const { model, tokenizer } = await cache.get(spec.baseUrl, options);
+      const { cache, baseUrl } = spec.files
+        ? await local.cacheFor(spec.files)
+        : {
+            cache: models ?? (defaultModels ??= createBertModelCache(createHttpFetcher())),
+            baseUrl: spec.baseUrl,
+          };
+      const { model, tokenizer } = await cache.get(baseUrl, options);
       return createBertEmbedder({ model, tokenizer, maxTokens: spec.maxTokens });
     }
   }
@@ -82,7 +99,7 @@ export function createComputeHandlers(
     setCorpusVectors: async ({ vectors, embedder: spec, texts }) =>
       search.setCorpus({
         vectors,
-        embedderId: embedderIdFor(spec),
+        embedderId: await embedderIdFor(spec),
         load: (job) => embedderFor(spec, models, job),
         texts,
       }),

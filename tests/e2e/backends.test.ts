@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { collectErrors, screenshot } from './browser';
 import { useSiteAndBrowser } from './site_fixture';
+import { waitForMap } from './share_flow';
 
 async function mapBackend(page: Page): Promise<{ count: number; backend: string }> {
   await page.getByTestId('paper-count').waitFor({ timeout: 240_000 });
@@ -32,12 +33,34 @@ describe('the compute worker on each browser backend', { concurrency: false }, (
     await page.close();
   });
 
-  it('lays out with umap-js, the reference, when asked with ?layout=umap-js', async () => {
+  it('lays out with umap-js, the reference, when chosen in the header, and the link keeps it', async () => {
     const page = await e2e.browser.newPage();
-    await page.goto(`${e2e.site.url}?layout=umap-js`);
+    const errors = collectErrors(page);
+    await page.goto(e2e.site.url);
+    await waitForMap(page);
+    assert.equal(await page.getByTestId('layout').inputValue(), 'papermap');
+    const where = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { __papermap: { screenPosition(i: number): number[] | null } }
+        ).__papermap.screenPosition(0),
+      );
+    const before = await where();
+    await page.getByTestId('layout').selectOption('umap-js');
+    await page.getByTestId('progress').waitFor({ timeout: 30_000 });
     const { count } = await mapBackend(page);
     assert.equal(count, 236);
-    assert.match((await page.getByTestId('layout').textContent()) ?? '', /umap-js/);
+    assert.equal(await page.getByTestId('layout').inputValue(), 'umap-js');
+    assert.notDeepEqual(await where(), before, 'the points moved to the reference layout');
+    await page.waitForFunction(() => location.search.includes('layout=umap-js'));
+
+    // The link asks for the reference layout: a new page computes it again with umap-js.
+    const again = await e2e.browser.newPage();
+    await again.goto(page.url());
+    assert.equal((await mapBackend(again)).count, 236);
+    assert.equal(await again.getByTestId('layout').inputValue(), 'umap-js');
+    assert.deepEqual(errors, []);
+    await again.close();
     await page.close();
   });
 

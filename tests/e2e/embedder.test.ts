@@ -31,6 +31,39 @@ describe('choosing the embedder', () => {
     await page.close();
   });
 
+  it('maps the corpus with BERT model files picked from disk, and names a missing one', async () => {
+    const page = await e2e.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(e2e.site.url);
+    await waitForMap(page);
+    const files = Object.entries(tinyBertFiles()).map(([name, content]) => ({
+      name,
+      mimeType: name.endsWith('.json') ? 'application/json' : 'application/octet-stream',
+      buffer: Buffer.from(content),
+    }));
+    // Two of the three files: nothing is recomputed, and the notice names the missing one.
+    await page.getByTestId('model-files').setInputFiles(files.slice(0, 2));
+    await page.getByTestId('notices').waitFor();
+    assert.match(
+      (await page.getByTestId('notices').textContent()) ?? '',
+      /model\.safetensors is missing/,
+    );
+    assert.equal(await page.getByTestId('embedder').inputValue(), 'lsa');
+
+    await page.getByTestId('model-files').setInputFiles(files);
+    await page.getByTestId('progress').waitFor();
+    await waitForMap(page);
+    assert.equal(await page.getByTestId('embedder').inputValue(), 'local');
+    assert.match((await page.getByTestId('paper-count').textContent()) ?? '', /^236 /);
+    assert.match((await page.getByTestId('vectors-source').textContent()) ?? '', /computed/);
+    assert.match(
+      (await page.getByTestId('notices').textContent()) ?? '',
+      /cannot travel in a link/,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('switches from lsa to minilm in the header, and keeps the lsa map when the model cannot load', async () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${e2e.site.url}?embedder=minilm&model=../models/missing/`);
