@@ -87,9 +87,7 @@ export class SearchSession {
 
   private async searchWords(built: BuiltMap, query: string): Promise<SearchHit[]> {
     if (this.indexed !== built) {
-      await this.words.setCorpus(
-        built.corpus.papers.map(({ title, abstract }) => ({ title, abstract })),
-      );
+      await this.words.setCorpus(built.corpus.papers);
       this.indexed = built;
     }
     return this.words.searchWords(query, 50);

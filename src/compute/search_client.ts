@@ -1,3 +1,4 @@
+import { packStrings } from '../core/packed_strings';
 import type { SearchHit } from '../core/search/top_k';
 import { RpcClient } from './rpc_client';
 
@@ -12,8 +13,10 @@ export class SearchClient {
   );
 
   /** Indexes the corpus's titles and abstracts. */
-  setCorpus(papers: { title: string; abstract: string }[]): Promise<{ size: number }> {
-    return this.rpc.call('setCorpus', { papers });
+  setCorpus(papers: readonly { title: string; abstract: string }[]): Promise<{ size: number }> {
+    const titles = packStrings(papers.map((p) => p.title));
+    const abstracts = packStrings(papers.map((p) => p.abstract));
+    return this.rpc.call('setCorpus', { titles, abstracts });
   }
 
   /** Papers matching a query by words, best first. */

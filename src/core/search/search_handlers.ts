@@ -1,11 +1,12 @@
+import { unpackStrings, type PackedStrings } from '../packed_strings';
 import type { RpcHandlers } from '../rpc/protocol';
 import { buildBm25Index, type Bm25Index } from './bm25_index';
 import type { SearchHit } from './top_k';
 
 /** The search worker's API: a BM25 index of the current corpus, queried as the user types. */
 export interface SearchApi {
-  /** Indexes a corpus's titles and abstracts, replacing the previous index. */
-  setCorpus(args: { papers: { title: string; abstract: string }[] }): Promise<{ size: number }>;
+  /** Indexes a corpus's titles and abstracts (packed: see PackedStrings), replacing the index. */
+  setCorpus(args: { titles: PackedStrings; abstracts: PackedStrings }): Promise<{ size: number }>;
   /** The best matches for a query by words (BM25F), best first; [] before any corpus. */
   searchWords(args: { query: string; limit?: number }): Promise<SearchHit[]>;
 }
@@ -14,8 +15,12 @@ export interface SearchApi {
 export function createSearchHandlers(): RpcHandlers<SearchApi> {
   let index: Bm25Index | null = null;
   return {
-    setCorpus: async ({ papers }) => {
-      index = buildBm25Index(papers);
+    setCorpus: async (args) => {
+      const titles = unpackStrings(args.titles);
+      const abstracts = unpackStrings(args.abstracts);
+      if (titles.length !== abstracts.length)
+        throw new RangeError(`${titles.length} titles but ${abstracts.length} abstracts`);
+      index = buildBm25Index(titles.map((title, i) => ({ title, abstract: abstracts[i]! })));
       return { size: index.size };
     },
     searchWords: async ({ query, limit }) => index?.search(query, limit ?? 50) ?? [],
