@@ -37,6 +37,38 @@ describe('the page under hostile input', () => {
     await page.close();
   });
 
+  it('sends no request off the site in a default session: open, hover, select, search', async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const requests: string[] = [];
+    // Requests of the page and of its workers (the map bundle is fetched by the bundle worker).
+    context.on('request', (request) => requests.push(request.url()));
+    const page = await context.newPage();
+    await page.goto(e2e.site.url);
+    await waitForMap(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByTestId('search-input').fill('retrieval');
+    await page.getByTestId('search-results').waitFor();
+    await page.getByTestId('search-mode').selectOption('meaning');
+    await page.getByTestId('search-input').fill('models that retrieve documents');
+    await page.waitForTimeout(1500);
+    await page.getByTestId('search-results').waitFor({ timeout: 60_000 });
+
+    const site = new URL(e2e.site.url);
+    const offSite = requests.filter((url) => {
+      const { protocol, origin, pathname } = new URL(url);
+      if (protocol === 'data:' || protocol === 'blob:') return false;
+      return origin !== site.origin || !pathname.startsWith(site.pathname);
+    });
+    assert.deepEqual(offSite, []);
+    assert.ok(
+      requests.some((url) => url.endsWith('/corpus/default.papermap')),
+      `the recording sees worker requests too: ${requests.join(', ')}`,
+    );
+    await context.close();
+  });
+
   it('renders titles full of markup and control characters as text, running none of it', async () => {
     const page = await e2e.browser.newPage();
     const errors = collectErrors(page);
