@@ -75,10 +75,13 @@ const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
 /** A month index (year × 12 + month − 1) of an ISO date, or −1 when there is none. */
 function monthOf(date: string | null): number {
-  if (!date) return -1;
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7)) || 1;
-  return Number.isFinite(year) && year > 0 ? year * 12 + month - 1 : -1;
+  if (!date || date.length < 4) return -1;
+  // Digits read by char code: no substring per paper (this runs for every paper on a switch).
+  const c = (i: number): number => date.charCodeAt(i) - 48;
+  const year = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+  const month = date.length >= 7 ? c(5) * 10 + c(6) : 1;
+  if (!(year > 0 && year < 10000)) return -1;
+  return year * 12 + (month >= 1 && month <= 12 ? month : 1) - 1;
 }
 
 /** "Sep 2015" for a month index. */
@@ -118,8 +121,8 @@ export function colourModes(papers: readonly Paper[]): ColourMode[] {
     orgs ||= !!p.org?.trim();
     categories ||= !!p.categories?.[0]?.trim();
     if (!p.fields) continue;
-    for (const [name, value] of Object.entries(p.fields)) {
-      const v = value.trim();
+    for (const name in p.fields) {
+      const v = p.fields[name]!.trim();
       if (!v) continue;
       let seen = fieldValues.get(name);
       if (seen === null) continue;

@@ -10,7 +10,7 @@ export const MAX_RADIUS = 12;
 /**
  * Point radii in pixels (one per paper) growing with log(1 + upvotes), from MIN_RADIUS for the
  * fewest upvotes in the corpus to MAX_RADIUS for the most; papers without upvotes get MIN_RADIUS
- * less one pixel. A log scale because upvotes are heavy-tailed (a few papers get hundreds).
+ * less half a pixel. A log scale because upvotes are heavy-tailed (a few papers get hundreds).
  */
 export function upvoteRadii(papers: readonly Paper[]): Float32Array {
   const n = papers.length;
@@ -28,7 +28,7 @@ export function upvoteRadii(papers: readonly Paper[]): Float32Array {
   const span = max - min;
   for (let i = 0; i < n; i++) {
     const l = logs[i]!;
-    if (Number.isNaN(l)) out[i] = MIN_RADIUS - 1;
+    if (Number.isNaN(l)) out[i] = MIN_RADIUS - 0.5;
     else out[i] = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * (span > 0 ? (l - min) / span : 0.5);
   }
   return out;
