@@ -13,6 +13,8 @@ export interface PapermapHooks {
   visibleLabels(): string[];
   /** The map's view now (centre in layout units, zoom), or null before the map exists. */
   view(): { target: [number, number]; zoom: number } | null;
+  /** The ids of the map's visible deck.gl layers, bottom first (e.g. 'density', 'papers'). */
+  layers(): string[];
 }
 
 /** Publishes read-only hooks on `window.__papermap`; they never change state. */
@@ -23,6 +25,7 @@ export function exposeTestHooks(session: MapSession, canvas: () => MapCanvas | n
     selected: () => session.selected,
     visibleLabels: () => canvas()?.visibleLabels() ?? [],
     view: () => canvas()?.currentView() ?? null,
+    layers: () => canvas()?.layerIds() ?? [],
   };
   (window as unknown as { __papermap: PapermapHooks }).__papermap = hooks;
 }

@@ -6,6 +6,9 @@ import { topicLabelLayers } from './topic_label_layers';
 import { paperLabelLayer } from './paper_label_layer';
 import { placePaperLabels } from './paper_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
+import { densityLayers } from './density_layers';
+import type { DensityShading } from './density_shading';
+import { BASE_RADIUS } from './point_sizes';
 
 export type { MapView } from './view_fit';
 
@@ -14,6 +17,8 @@ export interface MapPoints {
   xy: Float32Array;
   colours: Uint8Array;
   n: number;
+  /** Per-point radii in pixels (point_sizes.ts), or none for the usual size. */
+  radii?: Float32Array | null;
 }
 
 /** Callbacks from the map to the app. */
@@ -38,6 +43,8 @@ export class DeckMap {
   private anchors: readonly TopicAnchor[] = [];
   private titles: readonly string[] = [];
   private paperLabels: PlacedLabel[] = [];
+  private density: DensityShading | null = null;
+  private densityVisible = true;
   private view: MapView = { target: [0, 0], zoom: 0 };
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
@@ -86,6 +93,21 @@ export class DeckMap {
     this.titles = titles;
     this.updateLabels();
     this.render();
+  }
+
+  /** Shades the map's density under the points (once per layout), shown when `visible`. */
+  setDensity(shading: DensityShading | null, visible: boolean): void {
+    if (shading === this.density && visible === this.densityVisible) return;
+    this.density = shading;
+    this.densityVisible = visible;
+    this.render();
+  }
+
+  /** The ids of the layers drawn now (visible ones), bottom first. */
+  layerIds(): string[] {
+    return (this.deck?.props.layers ?? []).flatMap((l) =>
+      l && typeof l === 'object' && 'id' in l && l.props.visible ? [l.id] : [],
+    );
   }
 
   /** The view now (centre and zoom), as last reported by deck.gl or set. */
@@ -217,7 +239,8 @@ export class DeckMap {
   private render(): void {
     const points = this.points;
     if (!this.deck || !points) return;
-    const { xy, colours, n } = points;
+    const { xy, colours, n, radii } = points;
+    const radius = (i: number): number => radii?.[i] ?? BASE_RADIUS;
     const selected = this.selected;
     const hasSelection = selected >= 0 && selected < n;
     const links = hasSelection ? Array.from(this.neighbours) : [];
@@ -225,6 +248,7 @@ export class DeckMap {
 
     this.deck.setProps({
       layers: [
+        ...densityLayers(this.density, this.densityVisible),
         new ScatterplotLayer({
           id: 'papers',
           data: {
@@ -232,10 +256,11 @@ export class DeckMap {
             attributes: {
               getPosition: { value: xy, size: 2 },
               getFillColor: { value: colours, size: 4 },
+              ...(radii ? { getRadius: { value: radii, size: 1 } } : {}),
             },
           },
           radiusUnits: 'pixels',
-          getRadius: 4.5,
+          getRadius: BASE_RADIUS,
           radiusMinPixels: 2.5,
           stroked: true,
           getLineColor: [255, 255, 255, 200],
@@ -261,13 +286,18 @@ export class DeckMap {
           visible: hasSelection,
           getPosition: (i) => at(i),
           radiusUnits: 'pixels',
-          getRadius: (i) => (i === selected ? 9 : 6),
+          // A ring just outside the point, however large it is drawn.
+          getRadius: (i) => radius(i) + (i === selected ? 4.5 : 1.5),
           filled: false,
           stroked: true,
           lineWidthUnits: 'pixels',
           getLineWidth: (i) => (i === selected ? 3 : 1.5),
           getLineColor: [20, 20, 20, 230],
-          updateTriggers: { getPosition: xy, getRadius: selected, getLineWidth: selected },
+          updateTriggers: {
+            getPosition: xy,
+            getRadius: [selected, radii],
+            getLineWidth: selected,
+          },
         }),
         paperLabelLayer(this.paperLabels),
         ...topicLabelLayers(this.labels.regions, this.labels.topics, this.anchors.length > 0),
