@@ -13,16 +13,23 @@ export interface PapermapHooks {
   visibleLabels(): string[];
   /** The map's view now (centre in layout units, zoom), or null before the map exists. */
   view(): { target: [number, number]; zoom: number } | null;
+  /** The alpha (0–255) paper i is drawn with now: faint when a search or filter leaves it out. */
+  pointAlpha(index: number): number | null;
 }
 
 /** Publishes read-only hooks on `window.__papermap`; they never change state. */
-export function exposeTestHooks(session: MapSession, canvas: () => MapCanvas | null): void {
+export function exposeTestHooks(
+  session: MapSession,
+  canvas: () => MapCanvas | null,
+  colours: () => Uint8Array | null = () => null,
+): void {
   const hooks: PapermapHooks = {
     screenPosition: (i) => canvas()?.screenPosition(i) ?? null,
     indexOfTitle: (title) => session.papers.findIndex((p) => p.title === title),
     selected: () => session.selected,
     visibleLabels: () => canvas()?.visibleLabels() ?? [],
     view: () => canvas()?.currentView() ?? null,
+    pointAlpha: (i) => colours()?.[i * 4 + 3] ?? null,
   };
   (window as unknown as { __papermap: PapermapHooks }).__papermap = hooks;
 }
