@@ -1,5 +1,7 @@
 import { decodeViewLink, encodeViewLink, type ViewLink } from '../share/view_link';
 import type { MapView } from '../map/view_fit';
+import { encodeFilter } from '../core/filters/filter_codec';
+import type { PaperFilter } from '../core/filters/paper_filter';
 
 /** How long the view must rest before the address bar follows it (replaceState is not free). */
 const DEBOUNCE_MS = 300;
@@ -12,6 +14,7 @@ export class LinkSync {
   private view: MapView | null = null;
   private paper: string | null = null;
   private search: { query: string; mode: 'words' | 'meaning' } = { query: '', mode: 'words' };
+  private filter: PaperFilter = {};
   /** The page address without its hash; its query (?data=, ?map=, ?embedder=) is part of the link. */
   private base: string;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -28,6 +31,13 @@ export class LinkSync {
   setSearch(query: string, mode: 'words' | 'meaning'): void {
     if (query === this.search.query && mode === this.search.mode) return;
     this.search = { query, mode };
+    this.schedule();
+  }
+
+  /** Records the paper filter ({} for none). */
+  setFilter(filter: PaperFilter): void {
+    if (encodeFilter(filter) === encodeFilter(this.filter)) return;
+    this.filter = filter;
     this.schedule();
   }
 
@@ -62,6 +72,7 @@ export class LinkSync {
         ? { x: this.view.target[0], y: this.view.target[1], zoom: this.view.zoom }
         : undefined,
       paper: this.paper ?? undefined,
+      filter: this.filter,
     });
     return hash ? `${base}#${hash}` : base;
   }

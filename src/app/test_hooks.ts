@@ -15,10 +15,16 @@ export interface PapermapHooks {
   view(): { target: [number, number]; zoom: number } | null;
   /** The ids of the map's visible deck.gl layers, bottom first (e.g. 'density', 'papers'). */
   layers(): string[];
+  /** The alpha (0–255) paper i is drawn with now: faint when a search or filter leaves it out. */
+  pointAlpha(index: number): number | null;
 }
 
 /** Publishes read-only hooks on `window.__papermap`; they never change state. */
-export function exposeTestHooks(session: MapSession, canvas: () => MapCanvas | null): void {
+export function exposeTestHooks(
+  session: MapSession,
+  canvas: () => MapCanvas | null,
+  colours: () => Uint8Array | null = () => null,
+): void {
   const hooks: PapermapHooks = {
     screenPosition: (i) => canvas()?.screenPosition(i) ?? null,
     indexOfTitle: (title) => session.papers.findIndex((p) => p.title === title),
@@ -26,6 +32,7 @@ export function exposeTestHooks(session: MapSession, canvas: () => MapCanvas | n
     visibleLabels: () => canvas()?.visibleLabels() ?? [],
     view: () => canvas()?.currentView() ?? null,
     layers: () => canvas()?.layerIds() ?? [],
+    pointAlpha: (i) => colours()?.[i * 4 + 3] ?? null,
   };
   (window as unknown as { __papermap: PapermapHooks }).__papermap = hooks;
 }

@@ -39,3 +39,14 @@ export function fadeExcept(colours: Uint8Array, keep: ReadonlySet<number>, alpha
   for (let i = 3; i < out.length; i += 4) if (!keep.has((i - 3) / 4)) out[i] = alpha;
   return out;
 }
+
+/**
+ * A copy of RGBA colours where every point with mask[i] = 0 fades to `alpha` (the paper filter);
+ * points already fainter (a search's fade) stay as faint. Linear, no allocation per point.
+ */
+export function fadeByMask(colours: Uint8Array, mask: Uint8Array, alpha = 28): Uint8Array {
+  const out = colours.slice();
+  for (let i = 0; i < mask.length; i++)
+    if (!mask[i]) out[i * 4 + 3] = Math.min(out[i * 4 + 3]!, alpha);
+  return out;
+}

@@ -1,4 +1,7 @@
-/** What a shared link restores: the view, the selected paper and the search. */
+import { decodeFilter, encodeFilter } from '../core/filters/filter_codec';
+import { isEmptyFilter, type PaperFilter } from '../core/filters/paper_filter';
+
+/** What a shared link restores: the view, the selected paper, the search and the filter. */
 export interface ViewLink {
   /** Centre (layout units) and zoom (log2 pixels per unit) of the map. */
   view?: { x: number; y: number; zoom: number };
@@ -8,6 +11,8 @@ export interface ViewLink {
   query?: string;
   /** How the query searches; 'words' when absent. */
   mode?: 'words' | 'meaning';
+  /** Which papers stay in full colour (filter_codec.ts's form in the `f` piece). */
+  filter?: PaperFilter;
 }
 
 /** The longest search query a link carries, in characters. */
@@ -15,7 +20,7 @@ export const MAX_QUERY = 500;
 
 /** Ids as papermap makes them (hashes, arXiv ids, DOIs, source ids); anything else is refused. */
 const ID_PATTERN = /^[\w.:~/()-]{1,200}$/;
-const KNOWN = new Set(['view', 'paper', 'q', 'mode']);
+const KNOWN = new Set(['view', 'paper', 'q', 'mode', 'f']);
 
 /** Encodes a link's state as a URL hash body, e.g. `view=1.2345,-3.5,4.25&paper=2504.07164`. */
 export function encodeViewLink(link: ViewLink): string {
@@ -26,6 +31,9 @@ export function encodeViewLink(link: ViewLink): string {
   }
   if (link.query) parts.push(`q=${encodeURIComponent(link.query.slice(0, MAX_QUERY))}`);
   if (link.query && link.mode === 'meaning') parts.push('mode=meaning');
+  // The filter's form is already fragment-safe (its values are percent-encoded inside it).
+  const filter = link.filter ? encodeFilter(link.filter) : '';
+  if (filter) parts.push(`f=${filter}`);
   if (link.paper && ID_PATTERN.test(link.paper))
     parts.push(`paper=${encodeURIComponent(link.paper)}`);
   return parts.join('&');
@@ -44,6 +52,13 @@ export function decodeViewLink(hash: string): { link: ViewLink; problems: string
     if (!piece) continue;
     const eq = piece.indexOf('=');
     const key = eq < 0 ? piece : piece.slice(0, eq);
+    if (key === 'f') {
+      // Read undecoded: decodeFilter decodes each value itself, piece by piece.
+      const { filter, problems: filterProblems } = decodeFilter(piece.slice(eq + 1));
+      if (!isEmptyFilter(filter)) link.filter = filter;
+      problems.push(...filterProblems);
+      continue;
+    }
     let value: string;
     try {
       value = eq < 0 ? '' : decodeURIComponent(piece.slice(eq + 1));

@@ -60,3 +60,19 @@ describe('the view link codec', () => {
     );
   });
 });
+
+describe('the filter piece of a link', () => {
+  it('carries a filter in one compact piece and reads it back', () => {
+    const filter = { date: { from: '2024-01', to: '2024-06' }, sources: ['a b.json', 'c,d'] };
+    const hash = encodeViewLink({ paper: 'x1', filter });
+    expect(hash).toBe('f=d:2024-01..2024-06;s:a%20b.json,c%2Cd&paper=x1');
+    expect(decodeViewLink(`#${hash}`)).toEqual({ link: { paper: 'x1', filter }, problems: [] });
+    expect(encodeViewLink({ filter: {} })).toBe('');
+  });
+
+  it('ignores a malformed filter piece by piece and keeps the rest of the link', () => {
+    const { link, problems } = decodeViewLink('#f=u:lots;d:2024-02..&paper=x1');
+    expect(link).toEqual({ paper: 'x1', filter: { date: { from: '2024-02' } } });
+    expect(problems).toEqual(['filter "u:lots": the minimum of upvotes should be a whole number']);
+  });
+});
