@@ -13,16 +13,26 @@ export interface PapermapHooks {
   visibleLabels(): string[];
   /** The map's view now (centre in layout units, zoom), or null before the map exists. */
   view(): { target: [number, number]; zoom: number } | null;
+  /** The region (level-0 topic) of paper i, or −1 without topics. */
+  region(index: number): number;
+  /** The indices of the papers of the lasso or box selection, ascending; [] when none. */
+  selection(): number[];
 }
 
 /** Publishes read-only hooks on `window.__papermap`; they never change state. */
-export function exposeTestHooks(session: MapSession, canvas: () => MapCanvas | null): void {
+export function exposeTestHooks(
+  session: MapSession,
+  canvas: () => MapCanvas | null,
+  selection: () => Int32Array | null = () => null,
+): void {
   const hooks: PapermapHooks = {
     screenPosition: (i) => canvas()?.screenPosition(i) ?? null,
     indexOfTitle: (title) => session.papers.findIndex((p) => p.title === title),
     selected: () => session.selected,
     visibleLabels: () => canvas()?.visibleLabels() ?? [],
     view: () => canvas()?.currentView() ?? null,
+    region: (i) => session.built?.projection.topics.levels[0]?.assignment[i] ?? -1,
+    selection: () => Array.from(selection() ?? []),
   };
   (window as unknown as { __papermap: PapermapHooks }).__papermap = hooks;
 }
