@@ -17,6 +17,10 @@ export interface PapermapHooks {
   layers(): string[];
   /** The alpha (0–255) paper i is drawn with now: faint when a search or filter leaves it out. */
   pointAlpha(index: number): number | null;
+  /** The region (level-0 topic) of paper i, or −1 without topics. */
+  region(index: number): number;
+  /** The indices of the papers of the lasso or box selection, ascending; [] when none. */
+  selection(): number[];
 }
 
 /** Publishes read-only hooks on `window.__papermap`; they never change state. */
@@ -24,6 +28,7 @@ export function exposeTestHooks(
   session: MapSession,
   canvas: () => MapCanvas | null,
   colours: () => Uint8Array | null = () => null,
+  selection: () => Int32Array | null = () => null,
 ): void {
   const hooks: PapermapHooks = {
     screenPosition: (i) => canvas()?.screenPosition(i) ?? null,
@@ -33,6 +38,8 @@ export function exposeTestHooks(
     view: () => canvas()?.currentView() ?? null,
     layers: () => canvas()?.layerIds() ?? [],
     pointAlpha: (i) => colours()?.[i * 4 + 3] ?? null,
+    region: (i) => session.built?.projection.topics.levels[0]?.assignment[i] ?? -1,
+    selection: () => Array.from(selection() ?? []),
   };
   (window as unknown as { __papermap: PapermapHooks }).__papermap = hooks;
 }

@@ -157,6 +157,18 @@ export class DeckMap {
     return [x!, y!];
   }
 
+  /**
+   * Layout coordinates of pixel (x, y) relative to the map's top-left corner, the inverse of
+   * screenPosition (a lasso drawn on screen becomes a polygon of the layout); null before the
+   * first render.
+   */
+  unproject(x: number, y: number): [number, number] | null {
+    const viewport = this.deck?.getViewports()[0];
+    if (!viewport) return null;
+    const [lx, ly] = viewport.unproject([x, y]);
+    return [lx!, ly!];
+  }
+
   /** Releases the WebGL context and canvas; safe to call twice. */
   destroy(): void {
     this.deck?.finalize();

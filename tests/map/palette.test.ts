@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterColours, fadeByMask, fadeExcept } from '../../src/map/palette';
+import { clusterColours, fadeByIndices, fadeByMask, fadeExcept } from '../../src/map/palette';
 
 describe('fading points', () => {
   const base = clusterColours(new Int32Array([0, 1, 2, 3]), 200);
@@ -15,5 +15,29 @@ describe('fading points', () => {
   it('composes with the search fade: a point is bright only when both keep it', () => {
     const searched = fadeExcept(base, new Set([0, 1]), 40);
     expect(alphas(fadeByMask(searched, new Uint8Array([1, 0, 0, 1])))).toEqual([200, 28, 28, 40]);
+  });
+});
+
+const alphaList = (colours: Uint8Array) => Array.from(colours.filter((_, i) => i % 4 === 3));
+
+describe('fadeByIndices', () => {
+  it('fades every point but the kept ones, leaving colours and the input alone', () => {
+    const base = clusterColours(Int32Array.of(0, 1, 2, 3, 4), 210);
+    const faded = fadeByIndices(base, Int32Array.of(3, 1));
+    expect(alphaList(faded)).toEqual([28, 210, 28, 210, 28]);
+    expect(alphaList(base)).toEqual([210, 210, 210, 210, 210]);
+    for (let i = 0; i < base.length; i++) if (i % 4 !== 3) expect(faded[i]).toBe(base[i]);
+  });
+
+  it('composes with the search fade: a point shows only when both keep it', () => {
+    const base = clusterColours(Int32Array.of(0, 1, 2, 3), 210);
+    const searched = fadeExcept(base, new Set([0, 1]), 28);
+    expect(alphaList(fadeByIndices(searched, Int32Array.of(1, 2), 40))).toEqual([40, 210, 28, 28]);
+  });
+
+  it('ignores indices outside the points and keeps nothing for an empty selection', () => {
+    const base = clusterColours(Int32Array.of(0, 1), 200);
+    expect(alphaList(fadeByIndices(base, Int32Array.of(-1, 2, 7)))).toEqual([28, 28]);
+    expect(alphaList(fadeByIndices(base, new Int32Array(0), 5))).toEqual([5, 5]);
   });
 });
