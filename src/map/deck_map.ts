@@ -6,6 +6,8 @@ import { topicLabelLayers } from './topic_label_layers';
 import { paperLabelLayer } from './paper_label_layer';
 import { placePaperLabels } from './paper_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
+import { LIGHT_MAP, type MapTheme } from './map_theme';
+import { motionMs } from './reduced_motion';
 
 export type { MapView } from './view_fit';
 
@@ -24,6 +26,8 @@ export interface DeckMapEvents {
   onClick(index: number): void;
   /** The view changed (pan, zoom, fly), for the shareable link. */
   onViewChange?(view: MapView): void;
+  /** Any view now on screen, the user's or a programmatic one, with the map's size in px. */
+  onViewShown?(view: MapView, width: number, height: number): void;
 }
 
 const FLY_MS = 700;
@@ -39,6 +43,7 @@ export class DeckMap {
   private titles: readonly string[] = [];
   private paperLabels: PlacedLabel[] = [];
   private view: MapView = { target: [0, 0], zoom: 0 };
+  private theme: MapTheme = LIGHT_MAP;
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
     key: '',
@@ -61,11 +66,14 @@ export class DeckMap {
       onHover: (info: PickingInfo) =>
         this.events.onHover(info.picked ? info.index : -1, info.x, info.y),
       onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
+      // A narrower map (a rotated phone, a resized window) shows other papers.
+      onResize: () => this.events.onViewShown?.(this.view, this.width(), this.height()),
       onViewStateChange: ({ viewState }) => {
         const { target, zoom } = viewState as { target: number[]; zoom: number };
         this.view = { target: [target[0] ?? 0, target[1] ?? 0], zoom };
         if (this.updateLabels()) this.render();
         this.events.onViewChange?.(this.view);
+        this.events.onViewShown?.(this.view, this.width(), this.height());
       },
     });
   }
@@ -85,6 +93,12 @@ export class DeckMap {
     this.anchors = anchors;
     this.titles = titles;
     this.updateLabels();
+    this.render();
+  }
+
+  /** Draws points, labels and the selection in a theme's colours (light or dark). */
+  setTheme(theme: MapTheme): void {
+    this.theme = theme;
     this.render();
   }
 
@@ -187,12 +201,14 @@ export class DeckMap {
     return true;
   }
 
-  /** Shows a view: at once, or animated over durationMs. */
-  setView(view: MapView, durationMs = 0): void {
+  /** Shows a view: at once, or animated over durationMs (at once if the reader prefers less motion). */
+  setView(view: MapView, requestedMs = 0): void {
+    const durationMs = motionMs(requestedMs);
     // deck.gl reports no view state for a programmatic view or transition: track it here.
     const settle = (): void => {
       this.view = { target: [view.target[0], view.target[1]], zoom: view.zoom };
       if (this.updateLabels()) this.render();
+      this.events.onViewShown?.(this.view, this.width(), this.height());
     };
     if (!durationMs) settle();
     else setTimeout(settle, durationMs + 30);
@@ -217,6 +233,7 @@ export class DeckMap {
   private render(): void {
     const points = this.points;
     if (!this.deck || !points) return;
+    const theme = this.theme;
     const { xy, colours, n } = points;
     const selected = this.selected;
     const hasSelection = selected >= 0 && selected < n;
@@ -238,12 +255,13 @@ export class DeckMap {
           getRadius: 4.5,
           radiusMinPixels: 2.5,
           stroked: true,
-          getLineColor: [255, 255, 255, 200],
+          getLineColor: theme.pointOutline,
           lineWidthUnits: 'pixels',
           getLineWidth: 0.75,
           pickable: true,
           autoHighlight: true,
-          highlightColor: [20, 20, 20, 90],
+          highlightColor: theme.hover,
+          updateTriggers: { getLineColor: theme.name },
         }),
         new LineLayer<number>({
           id: 'neighbour-links',
@@ -251,9 +269,13 @@ export class DeckMap {
           visible: hasSelection,
           getSourcePosition: () => at(selected),
           getTargetPosition: (j) => at(j),
-          getColor: [40, 40, 40, 140],
+          getColor: theme.links,
           getWidth: 1.5,
-          updateTriggers: { getSourcePosition: selected, getTargetPosition: xy },
+          updateTriggers: {
+            getSourcePosition: selected,
+            getTargetPosition: xy,
+            getColor: theme.name,
+          },
         }),
         new ScatterplotLayer<number>({
           id: 'selection',
@@ -266,11 +288,21 @@ export class DeckMap {
           stroked: true,
           lineWidthUnits: 'pixels',
           getLineWidth: (i) => (i === selected ? 3 : 1.5),
-          getLineColor: [20, 20, 20, 230],
-          updateTriggers: { getPosition: xy, getRadius: selected, getLineWidth: selected },
+          getLineColor: theme.selection,
+          updateTriggers: {
+            getPosition: xy,
+            getRadius: selected,
+            getLineWidth: selected,
+            getLineColor: theme.name,
+          },
         }),
-        paperLabelLayer(this.paperLabels),
-        ...topicLabelLayers(this.labels.regions, this.labels.topics, this.anchors.length > 0),
+        paperLabelLayer(this.paperLabels, theme),
+        ...topicLabelLayers(
+          this.labels.regions,
+          this.labels.topics,
+          this.anchors.length > 0,
+          theme,
+        ),
       ],
     });
   }
