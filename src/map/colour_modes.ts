@@ -246,14 +246,14 @@ function colourBySequence(
 }
 
 /** Colours by level-0 topic (region), as the topic list shows them. */
-function colourByTopic(papers: readonly Paper[], topics: TopicHierarchy): Colouring {
+function colourByTopic(papers: readonly Paper[], topics: TopicHierarchy, dark: boolean): Colouring {
   const level = topics.levels[0];
   const regions = level?.assignment ?? new Int32Array(papers.length);
   const entries = (level?.topics ?? [])
     .map((t, index) => ({ label: t.label, colour: clusterCss(index), count: t.size }))
     .sort((a, b) => b.count - a.count);
   return {
-    colours: clusterColours(regions, ALPHA),
+    colours: clusterColours(regions, ALPHA, dark),
     legend: { kind: 'categorical', title: 'Topic', entries },
   };
 }
@@ -267,6 +267,8 @@ export function colourBy(
   papers: readonly Paper[],
   topics: TopicHierarchy,
   mode: ColourModeId,
+  /** A dark map: the palette's black turns light so that it shows. */
+  dark = false,
 ): Colouring {
   const n = papers.length;
   if (mode === 'date') {
@@ -291,5 +293,5 @@ export function colourBy(
     const title = mode === 'source' ? 'Source' : mode === 'org' ? 'Organisation' : 'Category';
     return colourByCategory(papers, read, mode.startsWith('field:') ? mode.slice(6) : title);
   }
-  return colourByTopic(papers, topics);
+  return colourByTopic(papers, topics, dark);
 }

@@ -9,6 +9,8 @@ import { boundsOf, fitView, type MapView } from './view_fit';
 import { densityLayers } from './density_layers';
 import type { DensityShading } from './density_shading';
 import { BASE_RADIUS } from './point_sizes';
+import { LIGHT_MAP, type MapTheme } from './map_theme';
+import { motionMs } from './reduced_motion';
 
 export type { MapView } from './view_fit';
 
@@ -29,6 +31,8 @@ export interface DeckMapEvents {
   onClick(index: number): void;
   /** The view changed (pan, zoom, fly), for the shareable link. */
   onViewChange?(view: MapView): void;
+  /** Any view now on screen, the user's or a programmatic one, with the map's size in px. */
+  onViewShown?(view: MapView, width: number, height: number): void;
 }
 
 const FLY_MS = 700;
@@ -46,6 +50,7 @@ export class DeckMap {
   private density: DensityShading | null = null;
   private densityVisible = true;
   private view: MapView = { target: [0, 0], zoom: 0 };
+  private theme: MapTheme = LIGHT_MAP;
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
     key: '',
@@ -68,11 +73,14 @@ export class DeckMap {
       onHover: (info: PickingInfo) =>
         this.events.onHover(info.picked ? info.index : -1, info.x, info.y),
       onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
+      // A narrower map (a rotated phone, a resized window) shows other papers.
+      onResize: () => this.events.onViewShown?.(this.view, this.width(), this.height()),
       onViewStateChange: ({ viewState }) => {
         const { target, zoom } = viewState as { target: number[]; zoom: number };
         this.view = { target: [target[0] ?? 0, target[1] ?? 0], zoom };
         if (this.updateLabels()) this.render();
         this.events.onViewChange?.(this.view);
+        this.events.onViewShown?.(this.view, this.width(), this.height());
       },
     });
   }
@@ -108,6 +116,12 @@ export class DeckMap {
     return (this.deck?.props.layers ?? []).flatMap((l) =>
       l && typeof l === 'object' && 'id' in l && l.props.visible ? [l.id] : [],
     );
+  }
+
+  /** Draws points, labels and the selection in a theme's colours (light or dark). */
+  setTheme(theme: MapTheme): void {
+    this.theme = theme;
+    this.render();
   }
 
   /** The view now (centre and zoom), as last reported by deck.gl or set. */
@@ -221,12 +235,14 @@ export class DeckMap {
     return true;
   }
 
-  /** Shows a view: at once, or animated over durationMs. */
-  setView(view: MapView, durationMs = 0): void {
+  /** Shows a view: at once, or animated over durationMs (at once if the reader prefers less motion). */
+  setView(view: MapView, requestedMs = 0): void {
+    const durationMs = motionMs(requestedMs);
     // deck.gl reports no view state for a programmatic view or transition: track it here.
     const settle = (): void => {
       this.view = { target: [view.target[0], view.target[1]], zoom: view.zoom };
       if (this.updateLabels()) this.render();
+      this.events.onViewShown?.(this.view, this.width(), this.height());
     };
     if (!durationMs) settle();
     else setTimeout(settle, durationMs + 30);
@@ -251,6 +267,7 @@ export class DeckMap {
   private render(): void {
     const points = this.points;
     if (!this.deck || !points) return;
+    const theme = this.theme;
     const { xy, colours, n, radii } = points;
     const radius = (i: number): number => radii?.[i] ?? BASE_RADIUS;
     const selected = this.selected;
@@ -275,12 +292,13 @@ export class DeckMap {
           getRadius: BASE_RADIUS,
           radiusMinPixels: 2.5,
           stroked: true,
-          getLineColor: [255, 255, 255, 200],
+          getLineColor: theme.pointOutline,
           lineWidthUnits: 'pixels',
           getLineWidth: 0.75,
           pickable: true,
           autoHighlight: true,
-          highlightColor: [20, 20, 20, 90],
+          highlightColor: theme.hover,
+          updateTriggers: { getLineColor: theme.name },
         }),
         new LineLayer<number>({
           id: 'neighbour-links',
@@ -288,9 +306,13 @@ export class DeckMap {
           visible: hasSelection,
           getSourcePosition: () => at(selected),
           getTargetPosition: (j) => at(j),
-          getColor: [40, 40, 40, 140],
+          getColor: theme.links,
           getWidth: 1.5,
-          updateTriggers: { getSourcePosition: selected, getTargetPosition: xy },
+          updateTriggers: {
+            getSourcePosition: selected,
+            getTargetPosition: xy,
+            getColor: theme.name,
+          },
         }),
         new ScatterplotLayer<number>({
           id: 'selection',
@@ -304,15 +326,21 @@ export class DeckMap {
           stroked: true,
           lineWidthUnits: 'pixels',
           getLineWidth: (i) => (i === selected ? 3 : 1.5),
-          getLineColor: [20, 20, 20, 230],
+          getLineColor: theme.selection,
           updateTriggers: {
             getPosition: xy,
             getRadius: [selected, radii],
             getLineWidth: selected,
+            getLineColor: theme.name,
           },
         }),
-        paperLabelLayer(this.paperLabels),
-        ...topicLabelLayers(this.labels.regions, this.labels.topics, this.anchors.length > 0),
+        paperLabelLayer(this.paperLabels, theme),
+        ...topicLabelLayers(
+          this.labels.regions,
+          this.labels.topics,
+          this.anchors.length > 0,
+          theme,
+        ),
       ],
     });
   }

@@ -17,18 +17,24 @@ export const CLUSTER_PALETTE: readonly (readonly [number, number, number])[] = [
   [102, 17, 0],
 ];
 
-/** RGBA bytes (n×4) colouring each point by its cluster; alpha 0–255. */
-export function clusterColours(clusters: Int32Array, alpha = 210): Uint8Array {
+/** Okabe–Ito's black, which vanishes on a dark background: drawn in the dark theme's ink. */
+const BLACK = 7;
+const DARK_INK: readonly [number, number, number] = [236, 236, 239];
+
+/** RGBA bytes (n×4) colouring each point by its cluster; alpha 0–255; `dark` for the dark theme. */
+export function clusterColours(clusters: Int32Array, alpha = 210, dark = false): Uint8Array {
   const out = new Uint8Array(clusters.length * 4);
   clusters.forEach((c, i) => {
-    const rgb = CLUSTER_PALETTE[c % CLUSTER_PALETTE.length]!;
+    const k = c % CLUSTER_PALETTE.length;
+    const rgb = dark && k === BLACK ? DARK_INK : CLUSTER_PALETTE[k]!;
     out.set([rgb[0], rgb[1], rgb[2], alpha], i * 4);
   });
   return out;
 }
 
-/** A CSS colour for cluster c. */
+/** A CSS colour for cluster c; black is the theme's ink (app.css --ink), so it shows in dark. */
 export function clusterCss(c: number): string {
+  if (c % CLUSTER_PALETTE.length === BLACK) return 'var(--ink)';
   const [r, g, b] = CLUSTER_PALETTE[c % CLUSTER_PALETTE.length]!;
   return `rgb(${r} ${g} ${b})`;
 }

@@ -1,11 +1,15 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { PlacedLabel } from './label_placement';
 import { PAPER_LABEL_OFFSET } from './paper_labels';
+import { LIGHT_MAP, type MapTheme } from './map_theme';
 
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
 
-/** Paper titles beside their points when zoomed in (placePaperLabels); stable layer id. */
-export function paperLabelLayer(labels: readonly PlacedLabel[]): TextLayer<PlacedLabel> {
+/** Paper titles beside their points when zoomed in (placePaperLabels), in `theme`'s colours. */
+export function paperLabelLayer(
+  labels: readonly PlacedLabel[],
+  theme: MapTheme = LIGHT_MAP,
+): TextLayer<PlacedLabel> {
   return new TextLayer<PlacedLabel>({
     id: 'paper-labels',
     data: labels as PlacedLabel[],
@@ -18,8 +22,8 @@ export function paperLabelLayer(labels: readonly PlacedLabel[]): TextLayer<Place
     fontSettings: { sdf: true, fontSize: 64, buffer: 16, radius: 24 },
     characterSet: 'auto',
     outlineWidth: 10,
-    outlineColor: [255, 255, 255, 230],
-    getColor: [70, 70, 80, 255],
+    outlineColor: theme.textOutline,
+    getColor: theme.paperText,
     getTextAnchor: 'start',
     getAlignmentBaseline: 'center',
     getPixelOffset: [PAPER_LABEL_OFFSET, 0],

@@ -1,5 +1,6 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { PlacedLabel } from './label_placement';
+import { LIGHT_MAP, type MapTheme } from './map_theme';
 
 /** Matches the app's font (app.css), so the width estimate and the drawing agree. */
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
@@ -10,12 +11,13 @@ const FONT_SETTINGS = { sdf: true, fontSize: 64, buffer: 16, radius: 24 };
 /**
  * The two text layers of the topic labels: level-0 regions (bold, larger, dark) and finer topics.
  * Layer ids are stable; `regions` and `topics` keep their identity until the visible set changes,
- * so deck.gl only rebuilds text when a label appears or goes.
+ * so deck.gl only rebuilds text when a label appears or goes. Colours come from `theme`.
  */
 export function topicLabelLayers(
   regions: readonly PlacedLabel[],
   topics: readonly PlacedLabel[],
   visible: boolean,
+  theme: MapTheme = LIGHT_MAP,
 ): TextLayer<PlacedLabel>[] {
   const common = {
     getPosition: (l: PlacedLabel): [number, number] => [l.x, l.y],
@@ -26,7 +28,7 @@ export function topicLabelLayers(
     fontSettings: FONT_SETTINGS,
     characterSet: 'auto' as const,
     outlineWidth: 14,
-    outlineColor: [255, 255, 255, 235] as [number, number, number, number],
+    outlineColor: theme.textOutline,
     getTextAnchor: 'middle' as const,
     getAlignmentBaseline: 'center' as const,
     visible,
@@ -38,14 +40,14 @@ export function topicLabelLayers(
       id: 'topic-labels-topics',
       data: topics as PlacedLabel[],
       fontWeight: 500,
-      getColor: [45, 45, 52, 255],
+      getColor: theme.topicText,
     }),
     new TextLayer<PlacedLabel>({
       ...common,
       id: 'topic-labels-regions',
       data: regions as PlacedLabel[],
       fontWeight: 700,
-      getColor: [15, 15, 20, 255],
+      getColor: theme.regionText,
     }),
   ];
 }
