@@ -128,7 +128,8 @@ export class MapSession {
         // The worker is gone with its backend; a retry starts a new one (vectors are cached).
         this.backend = null;
         this.canRetry = true;
-        this.error = `The computation stopped unexpectedly (${this.error}). The map on screen is unchanged.`;
+        const kept = this.built ? ' The map on screen is unchanged.' : '';
+        this.error = `The map's computation stopped unexpectedly (${this.error}).${kept}`;
       }
       return false;
     }
