@@ -36,7 +36,7 @@ export function watchBackend(name: BackendName): void {
   if (name !== 'webgpu') return;
   const device = (tf.backend() as unknown as WebGpuBackendLike).device;
   void device?.lost?.then((info) => {
-    const detail = [info.reason, info.message].filter(Boolean).join(': ');
+    const detail = [info.reason, info.message?.replace(/\.$/, '')].filter(Boolean).join(': ');
     markBackendLost('webgpu', `the WebGPU device was lost${detail ? ` (${detail})` : ''}`);
   });
 }

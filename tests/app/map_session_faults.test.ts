@@ -1,5 +1,6 @@
+import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MapSession } from '../../src/app/map_session.svelte';
 import { WORKER_CRASHED } from '../../src/compute/rpc_client';
 import type { Corpus } from '../../src/core/paper';
@@ -8,6 +9,7 @@ import type { BackendReport } from '../../src/gpu/backend';
 import { BACKEND_LOST } from '../../src/gpu/backend_lost_error';
 import type { ComputeService } from '../../src/gpu/compute_api';
 import { createInProcessCompute } from '../../src/gpu/in_process_compute';
+import { IdbVectorStore } from '../../src/store/idb_vector_store';
 import { MemoryVectorStore } from '../../src/store/memory_vector_store';
 
 function seedCorpus(): Corpus {
@@ -189,5 +191,26 @@ describe('MapSession when things go wrong', () => {
     // Nothing left to retry.
     expect(await session.retry()).toBe(false);
     session.destroy();
+  });
+
+  it('a full disk: every map still builds, and the user is told once, not at every build', async () => {
+    const { compute, hooks } = hookedCompute();
+    const store = await IdbVectorStore.open();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
+    try {
+      const session = new MapSession(compute, store);
+      expect(await session.open(async () => corpus)).toBe(true);
+      expect(await session.open(async () => corpus)).toBe(true);
+      // Nothing could be cached, so the second build embedded again.
+      expect(hooks.embedCalls).toBe(2);
+      expect(session.built!.corpus.papers.length).toBe(236);
+      expect(session.notices).toHaveLength(1);
+      expect(session.notices[0]).toMatch(/could not be cached.*storage for this site is full/);
+      session.destroy();
+    } finally {
+      put.mockRestore();
+    }
   });
 });
