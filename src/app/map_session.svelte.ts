@@ -204,6 +204,7 @@ export class MapSession {
     const controller = new AbortController();
     this.controller = controller;
     this.error = null;
+    this.canRetry = false;
     this.progress = { stage: 'load', fraction: 0, detail: 'Opening the map' };
     try {
       const bundle = await load(controller.signal);
