@@ -5,6 +5,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { serve } from '../src/core/rpc/serve';
 import type { MessageEndpoint } from '../src/core/rpc/protocol';
+import { guardBackendLoss } from '../src/gpu/backend_loss';
 import { createComputeHandlers } from '../src/gpu/compute_handlers';
 
 const handlers = createComputeHandlers();
@@ -21,4 +22,5 @@ handlers.init = (args, ctx) =>
     },
     ctx,
   );
-serve(self as unknown as MessageEndpoint, handlers);
+// A call on a GPU lost mid-run fails as BackendLostError, so the page re-chooses and reruns.
+serve(self as unknown as MessageEndpoint, guardBackendLoss(handlers));

@@ -107,6 +107,8 @@ export async function buildMap(
       await store.put(key, vectors).catch(cacheFailed);
     }
   }
+  // Damaged entries were dropped (and their papers embedded again): the store says so, once.
+  notices.push(...(store.takeNotices?.() ?? []));
   const vectorsFrom =
     vectorsComputed === 0 ? 'cache' : vectorsComputed === texts.length ? 'computed' : 'partial';
   if (vectorsFrom !== 'computed') {

@@ -5,6 +5,7 @@ import type { ComputeService, EmbedderSpec, LayoutEngine } from '../gpu/compute_
 import type { VectorStore } from '../store/vector_store';
 import type { MapBundle } from '../share/bundle/map_bundle';
 import { buildMap, type BuiltMap, type StageProgress } from './build_map';
+import { backendNotice, isBackendLost, isWorkerCrash } from './compute_faults';
 import { builtFromBundle } from './map_bundles';
 import { nameCorpus } from './corpus_names';
 
@@ -24,14 +25,22 @@ export class MapSession {
   selected = $state(-1);
   notices = $state<string[]>([]);
   error = $state<string | null>(null);
+  /** True when `error` is a crashed compute worker: the app offers `retry()`. */
+  canRetry = $state(false);
   /** The embedder of the current (or next) map. */
   embedder = $state.raw<EmbedderSpec>({ kind: 'lsa' });
   /** Which UMAP lays out computed maps: papermap's (default) or umap-js, the reference. */
   layout: LayoutEngine = 'papermap';
   private controller: AbortController | null = null;
+  /** What the last `open` was asked to build, so a retry after a crash can build it again. */
+  private lastOpen: {
+    load: (signal: AbortSignal) => Promise<Corpus>;
+    preferred?: BackendName;
+    corpus?: Corpus;
+  } | null = null;
 
   constructor(
-    private readonly compute: ComputeService,
+    private readonly compute: ComputeService & { restart?(): void },
     private readonly store: VectorStore,
     embedder: EmbedderSpec = { kind: 'lsa' },
   ) {
@@ -83,30 +92,25 @@ export class MapSession {
     this.controller = controller;
     const { signal } = controller;
     this.error = null;
+    this.canRetry = false;
+    const asked: NonNullable<MapSession['lastOpen']> = { load, preferred };
+    this.lastOpen = asked;
     try {
       this.progress = { stage: 'load', fraction: 0, detail: 'Loading the corpus' };
       const [corpus, backend] = await Promise.all([
         load(signal),
-        this.backend ? Promise.resolve(this.backend) : this.compute.init(preferred),
+        this.backend ? Promise.resolve(this.backend) : this.initBackend(preferred),
       ]);
+      // A cancel while loading: a loader that ignores the signal must not bring the bar back.
+      if (signal.aborted) return false;
+      asked.corpus = corpus;
       this.backend = backend;
       this.progress = {
         stage: 'load',
         fraction: 1,
         detail: `${corpus.papers.length} papers loaded`,
       };
-      const built = await buildMap(corpus, this.compute, this.store, {
-        embedder: this.embedder,
-        backend,
-        layout: this.layout,
-        signal,
-        onProgress: (p) => {
-          if (!signal.aborted) this.progress = p;
-        },
-        onPartialLayout: (p) => {
-          if (!signal.aborted) this.partialXy = p.xy;
-        },
-      });
+      const built = await this.buildOnAnyBackend(corpus, signal, preferred);
       if (signal.aborted) return false;
       built.notices.forEach((n) => this.notify(n));
       const keepSelection = this.built?.corpus === corpus ? this.selected : -1;
@@ -120,8 +124,74 @@ export class MapSession {
       this.progress = null;
       this.partialXy = null;
       this.error = error instanceof Error ? error.message : String(error);
+      if (isWorkerCrash(error) && this.compute.restart) {
+        // The worker is gone with its backend; a retry starts a new one (vectors are cached).
+        this.backend = null;
+        this.canRetry = true;
+        const kept = this.built ? ' The map on screen is unchanged.' : '';
+        this.error = `The map's computation stopped unexpectedly (${this.error}).${kept}`;
+      }
       return false;
     }
+  }
+
+  /**
+   * Builds the map; when the backend is lost mid-run (a lost GPU device), chooses the next one
+   * that works, says so once, and builds again from the last finished stage (cached vectors).
+   */
+  private async buildOnAnyBackend(
+    corpus: Corpus,
+    signal: AbortSignal,
+    preferred?: BackendName,
+  ): Promise<BuiltMap> {
+    // Each loss leaves one backend out, so this ends: cpu is never lost.
+    for (let attempt = 0; ; attempt++) {
+      const backend = this.backend!;
+      try {
+        return await buildMap(corpus, this.compute, this.store, {
+          embedder: this.embedder,
+          backend,
+          layout: this.layout,
+          signal,
+          onProgress: (p) => {
+            if (!signal.aborted) this.progress = p;
+          },
+          onPartialLayout: (p) => {
+            if (!signal.aborted) this.partialXy = p.xy;
+          },
+        });
+      } catch (error) {
+        if (signal.aborted || !isBackendLost(error) || attempt >= 3) throw error;
+        const next = await this.compute.init(preferred);
+        signal.throwIfAborted();
+        this.backend = next;
+        this.partialXy = null;
+        this.notify(
+          `${(error as Error).message}; the map is finished on ${next.name} (${next.device}).`,
+        );
+      }
+    }
+  }
+
+  /** Chooses the backend; when the one asked for (?backend=) failed, says which one runs instead. */
+  private async initBackend(preferred?: BackendName): Promise<BackendReport> {
+    const backend = await this.compute.init(preferred);
+    const notice = backendNotice(backend, preferred);
+    if (notice) this.notify(notice);
+    return backend;
+  }
+
+  /**
+   * After a crashed worker: starts a fresh one and builds the last map asked for again; vectors
+   * embedded before the crash come from the cache, so only the unfinished stages run again.
+   */
+  async retry(): Promise<boolean> {
+    const last = this.lastOpen;
+    if (!last || !this.canRetry) return false;
+    this.compute.restart?.();
+    this.backend = null;
+    const corpus = last.corpus;
+    return this.open(corpus ? async () => corpus : last.load, last.preferred);
   }
 
   /**
@@ -134,6 +204,7 @@ export class MapSession {
     const controller = new AbortController();
     this.controller = controller;
     this.error = null;
+    this.canRetry = false;
     this.progress = { stage: 'load', fraction: 0, detail: 'Opening the map' };
     try {
       const bundle = await load(controller.signal);
@@ -158,11 +229,12 @@ export class MapSession {
     this.partialXy = null;
     this.progress = null;
     this.error = null;
+    this.canRetry = false;
   }
 
   /** Chooses the compute backend if no map was computed yet (a bundle's map, then a search). */
   async ensureBackend(preferred?: BackendName): Promise<BackendReport> {
-    this.backend ??= await this.compute.init(preferred);
+    this.backend ??= await this.initBackend(preferred);
     return this.backend;
   }
 
@@ -177,6 +249,8 @@ export class MapSession {
     this.controller?.abort();
     this.controller = null;
     this.progress = null;
+    // A half-finished layout must not be drawn where no finished map is.
+    this.partialXy = null;
   }
 
   /** Releases the worker and the store; safe to call twice. */

@@ -15,11 +15,23 @@ import { RpcClient } from './rpc_client';
 
 /** The page's typed handle on the compute worker (tfjs, kNN, UMAP). */
 export class ComputeClient implements ComputeService {
-  private readonly rpc: RpcClient;
+  private rpc: RpcClient;
 
-  /** Starts a new compute worker. */
-  constructor(worker: Worker = startComputeWorker()) {
-    this.rpc = new RpcClient(worker);
+  /** Starts a new compute worker; `start` makes the workers of later restarts. */
+  constructor(
+    worker?: Worker,
+    private readonly start: () => Worker = startComputeWorker,
+  ) {
+    this.rpc = new RpcClient(worker ?? start());
+  }
+
+  /**
+   * Replaces the worker with a fresh one (after a crash): calls still running on the old one are
+   * rejected, and the new worker must be given `init` again before anything else.
+   */
+  restart(): void {
+    this.rpc.destroy();
+    this.rpc = new RpcClient(this.start());
   }
 
   /** Chooses the tfjs backend in the worker: webgpu → webgl → wasm → cpu. */

@@ -9,6 +9,12 @@ export interface CallOptions<P = unknown> {
   transfer?: Transferable[];
 }
 
+/**
+ * The error name of calls that fail because the worker itself died (an uncaught error, out of
+ * memory, a failed import): the worker is gone, and only a new one can serve again.
+ */
+export const WORKER_CRASHED = 'WorkerCrashedError';
+
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -33,9 +39,14 @@ export class RpcClient {
       this.receive(event.data),
     );
     // A crashed worker (out of memory, a failed import) would otherwise leave every call hanging.
+    // Its state is unknown after an uncaught error, so it is stopped rather than trusted again.
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      this.failAll(new Error(`The ${this.label} stopped: ${event.message || 'unknown error'}`));
+      const error = new Error(`The ${this.label} stopped: ${event.message || 'unknown error'}`);
+      error.name = WORKER_CRASHED;
+      this.failAll(error);
+      this.worker?.terminate();
+      this.worker = null;
     });
     worker.addEventListener('messageerror', () =>
       this.failAll(new Error(`The ${this.label} sent a message that could not be read.`)),

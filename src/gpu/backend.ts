@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import { lostBackends, watchBackend } from './backend_loss';
 import type { BackendName } from './backend_names';
 import { probeWebGpu, type GpuAdapterSummary } from './webgpu_probe';
 
@@ -50,6 +51,12 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
   }
   const skipped: string[] = [];
   const excluded = new Set(options.exclude ?? []);
+  // A backend lost earlier in this worker (a lost GPU device) is not tried again.
+  for (const [name, why] of lostBackends()) {
+    if (excluded.has(name)) continue;
+    excluded.add(name);
+    skipped.push(`${name}: ${why}`);
+  }
   const gpu = excluded.has('webgpu') ? null : await probeWebGpu();
   const softwareGpu = gpu?.isSoftware ?? false;
 
@@ -76,10 +83,11 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
     }
     chosenIsEmulated =
       (name === 'webgpu' && softwareGpu) || (name === 'webgl' && isSoftwareWebGl());
+    watchBackend(name);
     return {
       name,
       device: describeDevice(name, gpu),
-      reason: reasonFor(name, softwareGpu, options),
+      reason: reasonFor(name, softwareGpu, options, gpu),
       skipped,
       emulated: chosenIsEmulated,
     };
@@ -149,9 +157,16 @@ function describeDevice(name: BackendName, gpu: GpuAdapterSummary | null): strin
   return 'CPU';
 }
 
-function reasonFor(name: BackendName, softwareGpu: boolean, options: ChooseBackendOptions): string {
-  if (options.preferred === name) return `Requested ${name}.`;
-  if (name === 'webgpu') return 'WebGPU is available.';
+function reasonFor(
+  name: BackendName,
+  softwareGpu: boolean,
+  options: ChooseBackendOptions,
+  gpu: GpuAdapterSummary | null,
+): string {
+  // tfjs computes in 32-bit floats, so an adapter without shader-f16 only loses a faster path.
+  const f32 = name === 'webgpu' && gpu && !gpu.hasShaderF16 ? ' No shader-f16: 32-bit floats.' : '';
+  if (options.preferred === name) return `Requested ${name}.${f32}`;
+  if (name === 'webgpu') return `WebGPU is available.${f32}`;
   if (name === 'wasm' && softwareGpu)
     return 'The only GPU is emulated in software; WebAssembly is faster here.';
   if (name === 'wasm') return 'No hardware GPU backend is available; using WebAssembly.';

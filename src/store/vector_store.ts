@@ -21,6 +21,11 @@ export interface VectorStore {
   getRows(embedderId: string, textHashes: readonly string[]): Promise<(QuantisedRow | undefined)[]>;
   /** Stores rows by text hash for an embedder; rejects on failure (quota), like `put`. */
   putRows(embedderId: string, rows: ReadonlyMap<string, QuantisedRow>): Promise<void>;
+  /**
+   * User-facing notices about the cache since the last call (damaged entries dropped, the
+   * connection given up); each distinct notice is given once. Optional: memory stores have none.
+   */
+  takeNotices?(): string[];
   /** Closes the store; safe to call twice. */
   destroy(): void;
 }
