@@ -40,6 +40,13 @@ const alphas = (page: Page, indices: number[]) =>
     indices,
   );
 
+/** Opens the filter panel, which starts closed so that the topic list keeps its room. */
+async function openFilters(page: Page): Promise<void> {
+  const toggle = page.getByTestId('filter-toggle');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+}
+
 /** Drags the mouse across the histogram from bar `from` to bar `to` (month offsets). */
 async function brush(page: Page, from: number, to: number): Promise<void> {
   const box = (await page.getByTestId('date-histogram').boundingBox())!;
@@ -60,6 +67,7 @@ describe('filters and the time-lapse', { concurrency: false }, () => {
     const errors = collectErrors(page);
     await page.goto(e2e.site.url);
     await waitForMap(page);
+    await openFilters(page);
     assert.equal((await countText(page))?.trim(), `${papers.length} of ${papers.length} papers`);
 
     // Brush the later part of the span with the mouse: the count is the papers dated in it.
@@ -132,6 +140,7 @@ describe('filters and the time-lapse', { concurrency: false }, () => {
     const page = await context.newPage();
     await page.goto(e2e.site.url);
     await waitForMap(page);
+    await openFilters(page);
     await page.getByTestId('date-handle-from').focus();
     await page.keyboard.press('End');
     const last = papers.filter((_, i) => offsetOf[i] === months - 1).length;
@@ -159,6 +168,8 @@ describe('filters and the time-lapse', { concurrency: false }, () => {
     // The valid piece still applies.
     const fromSource = papers.filter((p) => p.source.includes(source)).length;
     await waitCount(page, fromSource);
+    // A filter from the link opens the panel, which starts closed otherwise.
+    assert.equal(await page.getByTestId('filter-toggle').getAttribute('aria-expanded'), 'true');
     assert.ok((await page.getByTestId('map').boundingBox())!.width > 500);
     await screenshot(page, 'filters-bad-link');
     assert.deepEqual(errors, []);

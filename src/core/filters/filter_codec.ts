@@ -3,7 +3,7 @@ import type { PaperFilter } from './paper_filter';
 
 /**
  * A compact text form of a PaperFilter for share links, e.g.
- * `d:2023-01..2024-06;u:5;a:2..10;o:Tencent,Apple;s:001_f1814a412565b5ab`:
+ * `d:2023-01..2024-06;u:5;a:2..10;o:Tencent,Apple;s:Daily%20Papers%20%C2%B7%20Nov%2024`:
  * pieces `key:value` joined by `;`; ranges `from..to` with either end open; lists joined by `,`
  * with each value percent-encoded (so `,;:&=#` inside a name cannot break the form). Every
  * character of the result is allowed in a URL fragment as it stands.

@@ -8,6 +8,7 @@ import {
   buildSeedCorpus,
   hashPapers,
   parseSeedPages,
+  seedPageTitles,
   type SeedPage,
 } from '../../../src/core/seeds/load_seed_corpus';
 
@@ -27,17 +28,26 @@ function paper(titleStart: string): Paper {
   return found[0]!;
 }
 
-const P = {
+/** Each page's file name and the source name its papers carry. */
+const FILES = {
   a: '000_63584e6c9a8da8b5',
   b: '001_f1814a412565b5ab',
   c: '002_10d6ad8e9d043066',
   d: '003_c337a2900cc306bd',
   e: '004_968cce7aabad0200',
 };
+const P = {
+  a: 'Daily Papers · Apr 27',
+  b: 'Daily Papers · Nov 24',
+  c: 'Daily Papers · Apr 28',
+  d: 'Daily Papers · Feb 2',
+  e: 'Daily Papers · Jan 5',
+};
 
 describe('buildSeedCorpus on the five seed pages', () => {
   it('finds 274 entries of 236 distinct papers, 30 of them on several pages', () => {
-    expect(pages.map((p) => p.name)).toEqual(Object.values(P));
+    expect(pages.map((p) => p.name)).toEqual(Object.values(FILES));
+    expect(seedPageTitles(pages)).toEqual(Object.values(P));
     expect(parseSeedPages(pages)).toHaveLength(274);
     expect(corpus.papers).toHaveLength(236);
     const bySourceCount = new Map<number, number>();
@@ -118,5 +128,22 @@ describe('buildSeedCorpus on the five seed pages', () => {
   it('survives a round trip through the corpus file', () => {
     const json = JSON.parse(JSON.stringify(toCorpusFile(corpus, 'seeds')));
     expect(readCorpusFile(json, 'default.json')).toEqual(corpus);
+  });
+});
+
+describe('seedPageTitles', () => {
+  it('names a page by the day in its header, else by its file, and keeps names distinct', () => {
+    const page = (name: string, day: string) => ({
+      name,
+      text: `new\n\nDaily Papers\n\nbyAK and the research community\n\n${day}\n\nA title\n`,
+    });
+    expect(seedPageTitles([page('x', 'Mar 3'), page('y', 'no day here')])).toEqual([
+      'Daily Papers · Mar 3',
+      'y',
+    ]);
+    expect(seedPageTitles([page('x', 'Mar 3'), page('y', 'Mar 3')])).toEqual([
+      'Daily Papers · Mar 3 (x)',
+      'Daily Papers · Mar 3 (y)',
+    ]);
   });
 });
