@@ -1,4 +1,4 @@
-import { decodeViewLink, encodeViewLink, type ViewLink } from '../share/view_link';
+import { decodeViewLink, encodeViewLink, type MapStyle, type ViewLink } from '../share/view_link';
 import type { MapView } from '../map/view_fit';
 import { encodeFilter } from '../core/filters/filter_codec';
 import type { PaperFilter } from '../core/filters/paper_filter';
@@ -15,6 +15,7 @@ export class LinkSync {
   private paper: string | null = null;
   private search: { query: string; mode: 'words' | 'meaning' } = { query: '', mode: 'words' };
   private filter: PaperFilter = {};
+  private style: MapStyle = {};
   /** The page address without its hash; its query (?data=, ?map=, ?embedder=) is part of the link. */
   private base: string;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -38,6 +39,17 @@ export class LinkSync {
   setFilter(filter: PaperFilter): void {
     if (encodeFilter(filter) === encodeFilter(this.filter)) return;
     this.filter = filter;
+    this.schedule();
+  }
+
+  /** Records how points are drawn (colour mode, density, size by upvotes). */
+  setStyle(style: MapStyle): void {
+    const same =
+      style.colour === this.style.colour &&
+      style.density === this.style.density &&
+      style.sizeByUpvotes === this.style.sizeByUpvotes;
+    if (same) return;
+    this.style = style;
     this.schedule();
   }
 
@@ -73,6 +85,7 @@ export class LinkSync {
         : undefined,
       paper: this.paper ?? undefined,
       filter: this.filter,
+      style: this.style,
     });
     return hash ? `${base}#${hash}` : base;
   }

@@ -13,6 +13,18 @@ export interface ViewLink {
   mode?: 'words' | 'meaning';
   /** Which papers stay in full colour (filter_codec.ts's form in the `f` piece). */
   filter?: PaperFilter;
+  /** How points are drawn, when not the default: colour mode, density shading, size. */
+  style?: MapStyle;
+}
+
+/** The map's drawing choices a link carries; absent fields are the defaults. */
+export interface MapStyle {
+  /** A colour mode id (colour_modes.ts), e.g. 'date' or 'field:venue'; 'topic' when absent. */
+  colour?: string;
+  /** false when density shading is off. */
+  density?: boolean;
+  /** true when points are sized by upvotes. */
+  sizeByUpvotes?: boolean;
 }
 
 /** The longest search query a link carries, in characters. */
@@ -20,7 +32,9 @@ export const MAX_QUERY = 500;
 
 /** Ids as papermap makes them (hashes, arXiv ids, DOIs, source ids); anything else is refused. */
 const ID_PATTERN = /^[\w.:~/()-]{1,200}$/;
-const KNOWN = new Set(['view', 'paper', 'q', 'mode', 'f']);
+const KNOWN = new Set(['view', 'paper', 'q', 'mode', 'f', 'colour', 'density', 'size']);
+/** Colour mode ids: a name, or field:/category: and a column name of printable characters. */
+const COLOUR_PATTERN = /^[\p{L}\p{N}_:. ()/-]{1,120}$/u;
 
 /** Encodes a link's state as a URL hash body, e.g. `view=1.2345,-3.5,4.25&paper=2504.07164`. */
 export function encodeViewLink(link: ViewLink): string {
@@ -34,6 +48,11 @@ export function encodeViewLink(link: ViewLink): string {
   // The filter's form is already fragment-safe (its values are percent-encoded inside it).
   const filter = link.filter ? encodeFilter(link.filter) : '';
   if (filter) parts.push(`f=${filter}`);
+  const style = link.style ?? {};
+  if (style.colour && style.colour !== 'topic' && COLOUR_PATTERN.test(style.colour))
+    parts.push(`colour=${encodeURIComponent(style.colour)}`);
+  if (style.density === false) parts.push('density=off');
+  if (style.sizeByUpvotes) parts.push('size=upvotes');
   if (link.paper && ID_PATTERN.test(link.paper))
     parts.push(`paper=${encodeURIComponent(link.paper)}`);
   return parts.join('&');
@@ -81,6 +100,17 @@ export function decodeViewLink(hash: string): { link: ViewLink; problems: string
     } else if (key === 'mode') {
       if (value === 'words' || value === 'meaning') link.mode = value;
       else problems.push(`search mode "${short(value)}" should be words or meaning`);
+    } else if (key === 'colour') {
+      if (COLOUR_PATTERN.test(value)) link.style = { ...link.style, colour: value };
+      else problems.push(`colour "${short(value)}" is not a colour mode`);
+    } else if (key === 'density') {
+      if (value === 'off' || value === 'on')
+        link.style = { ...link.style, density: value === 'on' };
+      else problems.push(`density "${short(value)}" should be on or off`);
+    } else if (key === 'size') {
+      if (value === 'upvotes' || value === 'none')
+        link.style = { ...link.style, sizeByUpvotes: value === 'upvotes' };
+      else problems.push(`size "${short(value)}" should be upvotes or none`);
     } else if (key === 'paper') {
       if (ID_PATTERN.test(value)) link.paper = value;
       else problems.push(`paper id "${short(value)}" is not a valid id`);

@@ -103,6 +103,26 @@ describe('colouring the map in Chromium', { concurrency: false }, () => {
     await screenshot(page, 'colour-upvotes-sized');
     await page.getByTestId('toggle-size').uncheck();
     assert.ok((await mapPixels(page)).equals(even), 'unsizing did not restore the map');
+
+    // The link carries the colouring: a new browser opens coloured by date, without shading,
+    // points sized by upvotes.
+    await select.selectOption('date');
+    await page.getByTestId('toggle-density').uncheck();
+    await page.getByTestId('toggle-size').check();
+    await page.getByTestId('copy-link').click();
+    const link = page.url();
+    assert.match(link, /colour=date&density=off&size=upvotes/);
+    const other = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const receiver = await other.newPage();
+    const receiverErrors = collectErrors(receiver);
+    await receiver.goto(link);
+    await receiver.getByTestId('legend-gradient').waitFor({ timeout: MAP_TIMEOUT });
+    assert.equal(await receiver.getByTestId('colour-by').inputValue(), 'date');
+    assert.equal(await receiver.getByTestId('toggle-density').isChecked(), false);
+    assert.equal(await receiver.getByTestId('toggle-size').isChecked(), true);
+    assert.ok(!(await layers(receiver)).includes('density'));
+    assert.deepEqual(receiverErrors, []);
+    await other.close();
     assert.deepEqual(errors, []);
     await context.close();
   });

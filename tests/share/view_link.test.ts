@@ -27,11 +27,11 @@ describe('the view link codec', () => {
   });
 
   it('ignores malformed pieces one by one, keeping the valid ones, and says what was wrong', () => {
-    const { link, problems } = decodeViewLink('#view=1,2&paper=abc123&colour=red&paper2');
+    const { link, problems } = decodeViewLink('#view=1,2&paper=abc123&color=red&paper2');
     expect(link).toEqual({ paper: 'abc123' });
     expect(problems).toEqual([
       'view "1,2" should be x,y,zoom',
-      'unknown link setting "colour"',
+      'unknown link setting "color"',
       'unknown link setting "paper2"',
     ]);
     expect(decodeViewLink('#paper=%3Cscript%3E').problems[0]).toMatch(/not a valid id/);
@@ -74,5 +74,24 @@ describe('the filter piece of a link', () => {
     const { link, problems } = decodeViewLink('#f=u:lots;d:2024-02..&paper=x1');
     expect(link).toEqual({ paper: 'x1', filter: { date: { from: '2024-02' } } });
     expect(problems).toEqual(['filter "u:lots": the minimum of upvotes should be a whole number']);
+  });
+});
+
+describe('the map style pieces of a link', () => {
+  it('carry the colour mode, density and size only when they differ from the defaults', () => {
+    expect(encodeViewLink({ style: { colour: 'topic', density: true } })).toBe('');
+    const style = { colour: 'field:venue name', density: false, sizeByUpvotes: true };
+    const hash = encodeViewLink({ style });
+    expect(hash).toBe('colour=field%3Avenue%20name&density=off&size=upvotes');
+    expect(decodeViewLink(hash)).toEqual({ link: { style }, problems: [] });
+  });
+
+  it('names a malformed style piece and keeps the others', () => {
+    const { link, problems } = decodeViewLink('#colour=%3Cscript%3E&density=maybe&size=upvotes');
+    expect(link).toEqual({ style: { sizeByUpvotes: true } });
+    expect(problems).toEqual([
+      'colour "<script>" is not a colour mode',
+      'density "maybe" should be on or off',
+    ]);
   });
 });
