@@ -1,4 +1,4 @@
-import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_PAPERS, count } from './map_bundle';
+import { BUNDLE_FORMAT, MAX_BUNDLE_PAPERS, READABLE_VERSIONS, count } from './map_bundle';
 import {
   SECTION_NAMES,
   type SectionDtype,
@@ -9,7 +9,8 @@ import {
 /** The JSON header of a bundle container: identity, counts, metadata and the section table. */
 export interface BundleHeader {
   format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
+  /** 1 or 2 (READABLE_VERSIONS); the writer writes BUNDLE_VERSION. */
+  version: number;
   /** The checksum algorithm of the header and every section. */
   checksum: 'crc32';
   name: string;
@@ -22,6 +23,11 @@ export interface BundleHeader {
   clusterCount: number;
   /** Levels of the topic hierarchy in section 'topics.assignment'; absent (0) in older bundles. */
   topicLevels?: number;
+  /**
+   * The embedder's dimension when the vectors are stored projected on section 'vectors.basis'
+   * (version 2, dim ≤ basisDim); absent when they are stored in full.
+   */
+  basisDim?: number;
   sections: SectionEntry[];
 }
 
@@ -34,7 +40,7 @@ export const MAX_DIM = 65_536;
 /** Most neighbours per paper accepted. */
 export const MAX_K = 1_000;
 
-const DTYPES: readonly SectionDtype[] = ['json', 'float32', 'int32', 'int8'];
+const DTYPES: readonly SectionDtype[] = ['json', 'float32', 'int32', 'int8', 'uint16'];
 
 /**
  * Checks the parsed header JSON field by field (not yet against the file: see readBundle) and
@@ -47,9 +53,10 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   if (json.format !== BUNDLE_FORMAT) {
     return fail(`not a papermap bundle (header format is ${describe(json.format)})`);
   }
-  if (json.version !== BUNDLE_VERSION) {
+  const version = json.version;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     return fail(
-      `bundle version ${describe(json.version)} is not supported: this papermap reads version ${BUNDLE_VERSION}`,
+      `bundle version ${describe(version)} is not supported: this papermap reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   }
   if (json.checksum !== 'crc32') bad('checksum', '"crc32"', json.checksum);
@@ -72,6 +79,18 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   if (dim === 0) bad('dim', 'a whole number ≥ 1 or null', dim);
   const clusterCount = whole('clusterCount', MAX_BUNDLE_PAPERS);
   const topicLevels = json.topicLevels === undefined ? 0 : whole('topicLevels', MAX_TOPIC_LEVELS);
+  let basisDim: number | null = null;
+  if (json.basisDim !== undefined) {
+    if (version < 2 || dim === null) {
+      bad(
+        'basisDim',
+        version < 2 ? 'absent in a version-1 bundle' : 'absent when dim is null',
+        json.basisDim,
+      );
+    }
+    basisDim = whole('basisDim', MAX_DIM);
+    if (basisDim < dim!) bad('basisDim', `a whole number ≥ dim = ${dim}`, basisDim);
+  }
   const layout = json.layout;
   if (!isRecord(layout)) return bad('layout', 'an object', layout);
   if (typeof layout.id !== 'string') bad('layout.id', 'a string', layout.id);
@@ -86,7 +105,7 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   const sections = json.sections.map((raw: unknown, i) => parseEntry(raw, i, bad));
   return {
     format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
+    version,
     checksum: 'crc32',
     name: text('name'),
     corpusHash: text('corpusHash', true),
@@ -97,6 +116,7 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
     dim,
     clusterCount,
     ...(topicLevels > 0 ? { topicLevels } : {}),
+    ...(basisDim !== null ? { basisDim } : {}),
     sections,
   };
 }

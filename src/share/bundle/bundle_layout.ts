@@ -1,10 +1,16 @@
 import { count } from './map_bundle';
 
 /** How a section's bytes are to be read. Typed sections are little-endian. */
-export type SectionDtype = 'json' | 'float32' | 'int32' | 'int8';
+export type SectionDtype = 'json' | 'float32' | 'int32' | 'int8' | 'uint16';
 
 /** Bytes per element of each dtype (json: UTF-8 bytes). */
-export const DTYPE_BYTES: Record<SectionDtype, number> = { json: 1, float32: 4, int32: 4, int8: 1 };
+export const DTYPE_BYTES: Record<SectionDtype, number> = {
+  json: 1,
+  float32: 4,
+  int32: 4,
+  int8: 1,
+  uint16: 2,
+};
 
 /** One row of the header's section table. */
 export interface SectionEntry {
@@ -16,7 +22,7 @@ export interface SectionEntry {
   dtype: SectionDtype;
   /** Elements per axis: [n, k] for the neighbour indices; [items] for a JSON array. */
   shape: number[];
-  /** 'shuffle': 4-byte elements stored as byte planes (byte_shuffle.ts) so gzip compresses them. */
+  /** 'shuffle': 2- or 4-byte elements stored as byte planes (byte_shuffle.ts) for gzip. */
   filter: 'none' | 'shuffle';
   /** CRC-32 of the stored bytes as 8 hex digits (crc32.ts). */
   crc32: string;
@@ -30,11 +36,16 @@ export interface BundleCounts {
   dim: number | null;
   /** Levels of the topic hierarchy stored in 'topics.assignment'; 0 (older bundles) when absent. */
   levels: number;
+  /** The bundle's version (1 or 2): it fixes the dtype of 'knn.distances'. */
+  version: number;
+  /** The embedder's dimension when the vectors are stored projected (version 2), else null. */
+  basisDim: number | null;
 }
 
 /**
- * The sections of a version-1 bundle, in file order; vectors.* only when dim is not null,
- * topics.assignment only when the header's topicLevels is above 0 (added later, so optional).
+ * The sections of a bundle, in file order; vectors.* only when dim is not null, vectors.basis
+ * only when basisDim is not null (version 2), topics.assignment only when the header's topicLevels
+ * is above 0 (added later, so optional).
  */
 export const SECTION_NAMES = [
   'papers',
@@ -45,6 +56,7 @@ export const SECTION_NAMES = [
   'clusters',
   'vectors.codes',
   'vectors.scales',
+  'vectors.basis',
   'topics.assignment',
 ] as const;
 
@@ -72,13 +84,17 @@ export function sectionSpec(name: SectionName, c: BundleCounts): SectionSpec | n
     case 'knn.indices':
       return { dtype: 'int32', shape: [c.n, c.k], formula: 'n×k' };
     case 'knn.distances':
-      return { dtype: 'float32', shape: [c.n, c.k], formula: 'n×k' };
+      return { dtype: c.version >= 2 ? 'uint16' : 'float32', shape: [c.n, c.k], formula: 'n×k' };
     case 'clusters':
       return { dtype: 'int32', shape: [c.n], formula: 'n' };
     case 'vectors.codes':
       return c.dim === null ? null : { dtype: 'int8', shape: [c.n, c.dim], formula: 'n×dim' };
     case 'vectors.scales':
       return c.dim === null ? null : { dtype: 'float32', shape: [c.n], formula: 'n' };
+    case 'vectors.basis':
+      return c.dim === null || c.basisDim === null
+        ? null
+        : { dtype: 'float32', shape: [c.dim, c.basisDim], formula: 'dim×basisDim' };
     case 'topics.assignment':
       return c.levels === 0
         ? null

@@ -4,6 +4,7 @@ import type { Paper } from '../../../src/core/paper';
 import { encodeBundleFile, readBundleFile } from '../../../src/share/bundle/bundle_file';
 import { shuffleBytes, unshuffleBytes } from '../../../src/share/bundle/byte_shuffle';
 import { crc32Hex } from '../../../src/share/bundle/crc32';
+import { decodeDistances } from '../../../src/share/bundle/distance_codes';
 import type { BundleTopic, MapBundle } from '../../../src/share/bundle/map_bundle';
 import { readBundle } from '../../../src/share/bundle/read_bundle';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
@@ -25,7 +26,7 @@ describe('map bundle round trip', () => {
     const bytes = writeBundle(realisticMap());
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('PMAPBNDL');
     const { header } = openBundle(bytes);
-    expect(header).toMatchObject({ format: 'papermap-bundle', version: 1, checksum: 'crc32' });
+    expect(header).toMatchObject({ format: 'papermap-bundle', version: 2, checksum: 'crc32' });
     const names = header.sections.map((s) => s.name);
     expect(names).toEqual([
       'papers',
@@ -152,7 +153,8 @@ function mapArbitrary(): fc.Arbitrary<MapBundle> {
           layoutParams: fc.dictionary(fc.string({ maxLength: 8 }), param, { maxKeys: 4 }),
           xy: floats(n * 2),
           indices: ints(n * k, Math.max(0, n - 1)),
-          distances: floats(n * k),
+          // Distances as a bundle stores them: uint16 steps of 2/65,535 in [0, 2].
+          distances: ints(n * k, 65_535),
           clusters: ints(n, clusterCount - 1),
           topics: fc.array(topic, { maxLength: 3 }),
           codes: fc.array(fc.integer({ min: -128, max: 127 }), {
@@ -173,7 +175,7 @@ function mapArbitrary(): fc.Arbitrary<MapBundle> {
             layoutParams: r.layoutParams,
             graph: {
               indices: Int32Array.from(r.indices),
-              distances: Float32Array.from(r.distances),
+              distances: decodeDistances(Uint16Array.from(r.distances)),
               n,
               k,
             },
