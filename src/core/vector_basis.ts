@@ -4,11 +4,12 @@ import type { Vectors } from './vectors';
 /**
  * An orthonormal projection from an embedder's space (fullDim) onto the dim directions that hold
  * most of a corpus's vectors: row r of `rows` (dim × fullDim, row-major) is the r-th axis.
- * A map bundle stores its vectors projected so (half the bytes at 256 → 128); a query embedded in
- * the full space is projected the same way, and since the corpus vectors lie (nearly) in the span,
- * q·x ≈ (Pq)·(Px): the ranking by cosine is (nearly) the full one. This is PCA without centring,
- * i.e. the top right singular vectors of the data (Eckart–Young: the best rank-dim fit of the
- * inner products), as embedding stores such as Nomic Atlas and FAISS's PCAMatrix use.
+ * A map bundle stores vectors of more than 256 dimensions projected so (MiniLM's 384 → 256); a
+ * query embedded in the full space is projected the same way, and since the corpus vectors lie
+ * (nearly) in the span, q·x ≈ (Pq)·(Px): the ranking by cosine is (nearly) the full one. This is
+ * PCA without centring (FAISS's PCAMatrix centres; cosines between unit vectors are better kept
+ * without), i.e. the top right singular vectors of the data: by Eckart–Young the best rank-dim
+ * fit of the inner products.
  */
 export interface VectorBasis {
   rows: Float32Array;

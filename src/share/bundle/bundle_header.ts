@@ -28,6 +28,8 @@ export interface BundleHeader {
    * (version 2, dim ≤ basisDim); absent when they are stored in full.
    */
   basisDim?: number;
+  /** 4 when the vectors are stored as 4-bit codes (section 'vectors.codes4', version 2); absent: 8. */
+  vectorBits?: 4;
   sections: SectionEntry[];
 }
 
@@ -40,7 +42,7 @@ export const MAX_DIM = 65_536;
 /** Most neighbours per paper accepted. */
 export const MAX_K = 1_000;
 
-const DTYPES: readonly SectionDtype[] = ['json', 'float32', 'int32', 'int8', 'uint16'];
+const DTYPES: readonly SectionDtype[] = ['json', 'float32', 'int32', 'int8', 'uint8', 'uint16'];
 
 /**
  * Checks the parsed header JSON field by field (not yet against the file: see readBundle) and
@@ -92,6 +94,9 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
     if (basisDim < dim!) bad('basisDim', `a whole number ≥ dim = ${dim}`, basisDim);
   }
   const layout = json.layout;
+  if (json.vectorBits !== undefined && (json.vectorBits !== 4 || version < 2 || dim === null)) {
+    bad('vectorBits', 'absent, or 4 in a version-2 bundle with vectors', json.vectorBits);
+  }
   if (!isRecord(layout)) return bad('layout', 'an object', layout);
   if (typeof layout.id !== 'string') bad('layout.id', 'a string', layout.id);
   const params = layout.params;
@@ -117,6 +122,7 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
     clusterCount,
     ...(topicLevels > 0 ? { topicLevels } : {}),
     ...(basisDim !== null ? { basisDim } : {}),
+    ...(json.vectorBits === 4 ? { vectorBits: 4 as const } : {}),
     sections,
   };
 }

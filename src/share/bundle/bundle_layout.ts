@@ -1,7 +1,7 @@
 import { count } from './map_bundle';
 
 /** How a section's bytes are to be read. Typed sections are little-endian. */
-export type SectionDtype = 'json' | 'float32' | 'int32' | 'int8' | 'uint16';
+export type SectionDtype = 'json' | 'float32' | 'int32' | 'int8' | 'uint8' | 'uint16';
 
 /** Bytes per element of each dtype (json: UTF-8 bytes). */
 export const DTYPE_BYTES: Record<SectionDtype, number> = {
@@ -9,6 +9,7 @@ export const DTYPE_BYTES: Record<SectionDtype, number> = {
   float32: 4,
   int32: 4,
   int8: 1,
+  uint8: 1,
   uint16: 2,
 };
 
@@ -40,6 +41,8 @@ export interface BundleCounts {
   version: number;
   /** The embedder's dimension when the vectors are stored projected (version 2), else null. */
   basisDim: number | null;
+  /** Bits per vector code: 8 ('vectors.codes'), or 4 ('vectors.codes4', version 2). */
+  vectorBits: 4 | 8;
 }
 
 /**
@@ -55,6 +58,7 @@ export const SECTION_NAMES = [
   'knn.distances',
   'clusters',
   'vectors.codes',
+  'vectors.codes4',
   'vectors.scales',
   'vectors.basis',
   'topics.assignment',
@@ -88,7 +92,13 @@ export function sectionSpec(name: SectionName, c: BundleCounts): SectionSpec | n
     case 'clusters':
       return { dtype: 'int32', shape: [c.n], formula: 'n' };
     case 'vectors.codes':
-      return c.dim === null ? null : { dtype: 'int8', shape: [c.n, c.dim], formula: 'n×dim' };
+      return c.dim === null || c.vectorBits !== 8
+        ? null
+        : { dtype: 'int8', shape: [c.n, c.dim], formula: 'n×dim' };
+    case 'vectors.codes4':
+      return c.dim === null || c.vectorBits !== 4
+        ? null
+        : { dtype: 'uint8', shape: [c.n, Math.ceil(c.dim / 2)], formula: 'n×⌈dim/2⌉' };
     case 'vectors.scales':
       return c.dim === null ? null : { dtype: 'float32', shape: [c.n], formula: 'n' };
     case 'vectors.basis':

@@ -15,6 +15,7 @@ import {
 import { basisProblem } from '../../core/vector_basis';
 import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
 import { decodeDistances } from './distance_codes';
+import { unpackInt4 } from './int4_codes';
 import { columnsToRecords } from './paper_columns';
 import { unshuffleBytes } from './byte_shuffle';
 import { crc32, crc32Hex } from './crc32';
@@ -97,7 +98,12 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
     topics,
   };
   if (dim !== null) {
-    const codes = new Int8Array(raw('vectors.codes')!.buffer);
+    let codes: Int8Array;
+    if (header.vectorBits === 4) {
+      const unpacked = unpackInt4(raw('vectors.codes4')!, n, dim);
+      if ('problem' in unpacked) return fail(`section 'vectors.codes4': ${unpacked.problem}`);
+      codes = unpacked.codes;
+    } else codes = new Int8Array(raw('vectors.codes')!.buffer);
     const scales = new Float32Array(raw('vectors.scales')!.buffer);
     valid('vectors.scales', notFiniteOrNegative(scales));
     map.vectors = { codes, scales, n, dim };
@@ -155,7 +161,12 @@ function locateSections(
     if (entries.has(e.name)) fail(`section '${e.name}' appears twice in the section table`);
     entries.set(e.name, e);
   }
-  const counts = { ...header, levels: header.topicLevels ?? 0, basisDim: header.basisDim ?? null };
+  const counts = {
+    ...header,
+    levels: header.topicLevels ?? 0,
+    basisDim: header.basisDim ?? null,
+    vectorBits: header.vectorBits ?? (8 as const),
+  };
   for (const name of SECTION_NAMES) {
     const spec = sectionSpec(name, counts);
     const e = entries.get(name);
@@ -163,9 +174,11 @@ function locateSections(
       const why =
         name === 'topics.assignment'
           ? 'topicLevels is 0'
-          : name === 'vectors.basis' && header.dim !== null
-            ? 'the header has no basisDim'
-            : 'dim is null';
+          : header.dim === null
+            ? 'dim is null'
+            : name === 'vectors.basis'
+              ? 'the header has no basisDim'
+              : `vectorBits is ${header.vectorBits ?? 8}`;
       fail(`section '${name}' is present, but ${why}`);
     }
     if (!spec) continue;

@@ -14,6 +14,7 @@ import {
 import { basisProblem } from '../../core/vector_basis';
 import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
 import { encodeDistances } from './distance_codes';
+import { fitsInt4, int4RowBytes, packInt4 } from './int4_codes';
 import { papersToColumns } from './paper_columns';
 import { shuffleBytes } from './byte_shuffle';
 import { crc32, crc32Hex } from './crc32';
@@ -44,11 +45,25 @@ export function writeBundle(map: MapBundle): Uint8Array {
   assertLittleEndian();
   const fail = failIn('cannot write the map bundle');
   const payloads = sectionPayloads(map, fail);
+  const packed = map.vectors && map.corpus.papers.length > 0 && fitsInt4(map.vectors.codes);
+  if (packed) {
+    const { codes, n: rows, dim: width } = map.vectors!;
+    const at = payloads.findIndex((p) => p.name === 'vectors.codes');
+    payloads[at] = {
+      name: 'vectors.codes4',
+      dtype: 'uint8',
+      shape: [rows, int4RowBytes(width)],
+      bytes: packInt4(codes, rows, width),
+    };
+  }
   const n = map.corpus.papers.length;
   const levels = map.topicLevels?.length ?? 0;
   const dim = map.vectors ? map.vectors.dim : null;
   const basisDim = map.vectors && map.vectorBasis ? map.vectorBasis.fullDim : null;
-  const counts = { n, k: map.graph.k, dim, levels, version: BUNDLE_VERSION, basisDim };
+  // Codes that fit in 4 bits (compactVectors makes them so) are stored two to a byte.
+  const vectorBits =
+    map.vectors && n > 0 && fitsInt4(map.vectors.codes) ? (4 as const) : (8 as const);
+  const counts = { n, k: map.graph.k, dim, levels, version: BUNDLE_VERSION, basisDim, vectorBits };
   const header: BundleHeader = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -63,6 +78,7 @@ export function writeBundle(map: MapBundle): Uint8Array {
     clusterCount: map.clusterCount,
     ...(levels > 0 ? { topicLevels: levels } : {}),
     ...(basisDim !== null ? { basisDim } : {}),
+    ...(vectorBits === 4 ? { vectorBits } : {}),
     sections: [],
   };
   for (const p of payloads) {
