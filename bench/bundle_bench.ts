@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { encodeBundleFile, readBundleFile } from '../src/share/bundle/bundle_file';
+import { compactVectors } from '../src/share/bundle/compact_vectors';
 import type { MapBundle } from '../src/share/bundle/map_bundle';
 import { writeBundle } from '../src/share/bundle/write_bundle';
 import { launchBrowser } from '../tests/e2e/browser';
@@ -52,7 +53,7 @@ for (const [label, bundle] of [
     note: `${(file.length / MB).toFixed(1)} MB`,
   });
   if (label === 'with vectors') {
-    for (const [name, bytes] of sectionsOf(writeBundle(bundle))) {
+    for (const [name, bytes] of sectionsOf(writeBundle(compactVectors(bundle)))) {
       const gz = gzipSync(bytes).length;
       console.log(
         `  section ${name.padEnd(18)} ${(bytes.length / MB).toFixed(2).padStart(7)} MB raw ${(gz / MB).toFixed(2).padStart(7)} MB gzipped`,
@@ -86,9 +87,22 @@ async function openInBrowser(file: Uint8Array): Promise<void> {
       page.on('console', (m) => {
         if (m.type() === 'error' || m.text().startsWith('[bundle]')) console.log(`  ${m.text()}`);
       });
+      // Main-thread tasks over 50 ms (the page is frozen while one runs), from navigation start.
+      await page.addInitScript(() => {
+        const tasks: [number, number][] = [];
+        (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries())
+            tasks.push([Math.round(e.startTime), Math.round(e.duration)]);
+        }).observe({ type: 'longtask', buffered: true });
+      });
       await page.goto(`${site.url}?map=../maps/bench.papermap`);
       const drawn = await timeWhenDrawn(page);
       const panned = await timeWhenPanned(page);
+      const longTasks = await page.evaluate(
+        () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+      );
+      console.log(`  main-thread tasks > 50 ms (start, ms): ${JSON.stringify(longTasks)}`);
       if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
       const note = `run ${run + 1}, llvmpipe WebGL`;
       table.add({

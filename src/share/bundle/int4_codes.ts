@@ -61,22 +61,53 @@ export function packInt4(codes: Int8Array, n: number, dim: number): Uint8Array {
   return out;
 }
 
-/** Unpacks 4-bit codes, or says why they are not codes in [−7, 7] (−8 is never written). */
+/** Each byte's two signed codes (low nibble first), and whether either nibble is −8. */
+const LOW = new Int8Array(256);
+const HIGH = new Int8Array(256);
+const HAS_MINUS_8 = new Uint8Array(256);
+for (let b = 0; b < 256; b++) {
+  const lo = b & 0x0f;
+  const hi = b >> 4;
+  LOW[b] = lo > 7 ? lo - 16 : lo;
+  HIGH[b] = hi > 7 ? hi - 16 : hi;
+  HAS_MINUS_8[b] = lo === 8 || hi === 8 ? 1 : 0;
+}
+
+/**
+ * Unpacks 4-bit codes, or says why they are not codes in [−7, 7] (−8 is never written). A byte at
+ * a time through lookup tables: 12.8 M codes (100k × 256) in tens of milliseconds.
+ */
 export function unpackInt4(
   bytes: Uint8Array,
   n: number,
   dim: number,
 ): { codes: Int8Array } | { problem: string } {
   const row = int4RowBytes(dim);
+  const pairs = dim >> 1;
   const codes = new Int8Array(n * dim);
+  let bad = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < dim; j++) {
-      const byte = bytes[i * row + (j >> 1)]!;
-      const nibble = j & 1 ? byte >> 4 : byte & 0x0f;
-      if (nibble === 8) {
-        return { problem: `code ${count(i * dim + j)} is −8, expected a 4-bit code in [−7, 7]` };
+    const from = i * row;
+    const to = i * dim;
+    for (let p = 0; p < pairs; p++) {
+      const byte = bytes[from + p]!;
+      bad |= HAS_MINUS_8[byte]!;
+      codes[to + 2 * p] = LOW[byte]!;
+      codes[to + 2 * p + 1] = HIGH[byte]!;
+    }
+    if (dim & 1) {
+      const byte = bytes[from + pairs]! & 0x0f;
+      bad |= HAS_MINUS_8[byte]!;
+      codes[to + dim - 1] = LOW[byte]!;
+    }
+  }
+  if (bad) {
+    // Rare (a damaged or hostile file): find the first −8 for the message.
+    for (let i = 0; i < n * dim; i++) {
+      const byte = bytes[Math.floor(i / dim) * row + ((i % dim) >> 1)]!;
+      if (((i % dim) & 1 ? byte >> 4 : byte & 0x0f) === 8) {
+        return { problem: `code ${count(i)} is −8, expected a 4-bit code in [−7, 7]` };
       }
-      codes[i * dim + j] = nibble > 7 ? nibble - 16 : nibble;
     }
   }
   return { codes };

@@ -49,7 +49,10 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
         `section '${section}' is damaged: its checksum is ${crc32Hex(stored)}, expected ${e.crc32}`,
       );
     }
-    return e.filter === 'shuffle' ? unshuffleBytes(stored, DTYPE_BYTES[e.dtype]) : stored.slice();
+    if (e.filter === 'shuffle') return unshuffleBytes(stored, DTYPE_BYTES[e.dtype]);
+    // JSON is decoded straight from the file's bytes (a copy of 100+ MB of papers would be garbage
+    // at once); typed sections get their own aligned buffer.
+    return e.dtype === 'json' ? stored : stored.slice();
   };
   const valid = (section: SectionName, why: string | null): void => {
     if (why) fail(`section '${section}': ${why}`);
