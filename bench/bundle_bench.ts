@@ -59,13 +59,17 @@ for (const [label, bundle] of [
         `  section ${name.padEnd(18)} ${(bytes.length / MB).toFixed(2).padStart(7)} MB raw ${(gz / MB).toFixed(2).padStart(7)} MB gzipped`,
       );
     }
+    // CPU time too: on a machine shared with other jobs it says what an idle one would take.
+    const cpu = process.cpuUsage();
     const [, readSeconds] = await timed(() => readBundleFile(file, 'bench.papermap'));
+    const { user, system } = process.cpuUsage(cpu);
     table.add({
       task: 'read bundle (Node)',
       backend: 'js',
       device: 'CPU',
       n,
       seconds: readSeconds,
+      note: `${((user + system) / 1e6).toFixed(2)} s CPU (gunzip, checks, parse, validate)`,
     });
     if (withBrowser) await openInBrowser(file);
   }
@@ -103,6 +107,13 @@ async function openInBrowser(file: Uint8Array): Promise<void> {
         () => (window as unknown as { __longTasks: [number, number][] }).__longTasks,
       );
       console.log(`  main-thread tasks > 50 ms (start, ms): ${JSON.stringify(longTasks)}`);
+      const marks = await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('papermap:'))
+          .map((m) => `${m.name} ${Math.round(m.startTime)} ms`),
+      );
+      console.log(`  ${marks.join(', ')}, points drawn ${Math.round(drawn)} ms`);
       if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
       const note = `run ${run + 1}, llvmpipe WebGL`;
       table.add({
