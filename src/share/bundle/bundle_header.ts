@@ -39,6 +39,12 @@ export const MAX_TOPIC_LEVELS = 16;
 /** Largest vector dimension accepted (BERT-large is 1,024; this leaves room). */
 export const MAX_DIM = 65_536;
 
+/** Largest embedder dimension a vector basis may project from (OpenAI's largest is 3,072). */
+export const MAX_BASIS_DIM = 4_096;
+
+/** Most axes a vector basis may have (bundles write 256): its check stays under ~0.5 s. */
+export const MAX_BASIS_AXES = 512;
+
 /** Most neighbours per paper accepted. */
 export const MAX_K = 1_000;
 
@@ -90,8 +96,10 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
         json.basisDim,
       );
     }
-    basisDim = whole('basisDim', MAX_DIM);
+    basisDim = whole('basisDim', MAX_BASIS_DIM);
     if (basisDim < dim!) bad('basisDim', `a whole number ≥ dim = ${dim}`, basisDim);
+    // The reader checks the basis is orthonormal, dim² × basisDim / 2 steps: bounded here.
+    if (dim! > MAX_BASIS_AXES) bad('dim', `at most ${MAX_BASIS_AXES} with a basis`, dim);
   }
   const layout = json.layout;
   if (json.vectorBits !== undefined && (json.vectorBits !== 4 || version < 2 || dim === null)) {

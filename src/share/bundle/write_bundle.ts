@@ -1,4 +1,11 @@
-import { MAX_DIM, MAX_K, MAX_TOPIC_LEVELS, type BundleHeader } from './bundle_header';
+import {
+  MAX_BASIS_AXES,
+  MAX_BASIS_DIM,
+  MAX_DIM,
+  MAX_K,
+  MAX_TOPIC_LEVELS,
+  type BundleHeader,
+} from './bundle_header';
 import { validatePapers } from './bundle_papers';
 import { topicLevelsProblem, validateTopics } from './bundle_topics';
 import { failIn } from './bundle_error';
@@ -187,11 +194,13 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
       const { rows, fullDim } = vectorBasis;
       if (vectorBasis.dim !== dim)
         fail(`the vector basis has ${vectorBasis.dim} axes, expected dim = ${dim}`);
-      if (!Number.isInteger(fullDim) || fullDim < dim || fullDim > MAX_DIM) {
+      if (!Number.isInteger(fullDim) || fullDim < dim || fullDim > MAX_BASIS_DIM) {
         fail(
-          `the vector basis's fullDim = ${fullDim} should be a whole number in [dim, ${MAX_DIM}]`,
+          `the vector basis's fullDim = ${fullDim} should be a whole number in [dim, ${MAX_BASIS_DIM}]`,
         );
       }
+      if (dim > MAX_BASIS_AXES)
+        fail(`a vector basis has at most ${MAX_BASIS_AXES} axes, not ${dim}`);
       valid('vectors.basis', basisProblem(rows, dim, fullDim));
       payloads.push({
         name: 'vectors.basis',

@@ -126,6 +126,9 @@ describe('the reader checks the compact sections', () => {
     expect(complaint(projected, (o) => (o.header.basisDim = 100))).toBe(
       "map.papermap: header field 'basisDim' should be a whole number ≥ dim = 256, but is 100",
     );
+    expect(complaint(projected, (o) => (o.header.basisDim = 5000))).toMatch(
+      /header field 'basisDim' should be a whole number in \[0, 4,096\], but is 5000/,
+    );
     expect(complaint(projected, (o) => (o.header.version = 1))).toMatch(
       /header field 'basisDim' should be absent in a version-1 bundle/,
     );
