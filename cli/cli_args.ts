@@ -17,7 +17,7 @@ export interface MapCommand {
   backend: BackendName | undefined;
   /** Seed of the layout and the clustering; default 42. */
   seed: number;
-  /** Include int8 vectors in the bundle (search by meaning in the shared map). */
+  /** Include the vectors (4-bit codes) in the bundle (search by meaning in the shared map). */
   vectors: boolean;
 }
 
@@ -94,7 +94,7 @@ Options:
                         try this tfjs backend first (default: the fastest that works;
                         a software-emulated GPU ranks after wasm)
   --seed <n>            seed of the layout and clustering (default 42)
-  --vectors             include int8 vectors in the bundle, for search by meaning
+  --vectors             include the vectors (4-bit) in the bundle, for search by meaning
   -h, --help            print this help
 
 Exit codes: 0 done, 1 bad input or failure, 2 usage error.

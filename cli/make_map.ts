@@ -57,7 +57,7 @@ export interface ComputeMapOptions {
   /** The backend to try first; undefined picks the fastest that works. */
   backend: BackendName | undefined;
   seed: number;
-  /** Include int8 vectors in the bundle. */
+  /** Include the vectors in the bundle (stored as 4-bit codes). */
   vectors: boolean;
   onBackend?: (report: BackendReport) => void;
   onProgress?: (progress: StageProgress) => void;

@@ -96,7 +96,7 @@ async function run(args: MapCommand, io: CliIo): Promise<void> {
   const lines = [
     `papers: ${n} (${report.duplicatesMerged} duplicates merged)`,
     `backend: ${backend.name} (${backend.device}): ${backend.reason}`,
-    `embedder: ${bundle.embedderId}${bundle.vectors ? ' (int8 vectors included)' : ''}`,
+    `embedder: ${bundle.embedderId}${bundle.vectors ? ' (vectors included)' : ''}`,
     `layout: ${bundle.layout.id}`,
     `clusters: ${bundle.clusterCount}`,
     `wrote: ${written.join(', ')}`,

@@ -1,6 +1,7 @@
 import { hashStrings } from '../core/hash';
 import { paperText, type Corpus } from '../core/paper';
 import { asStored } from '../core/quantise';
+import type { VectorBasis } from '../core/vector_basis';
 import type { Vectors } from '../core/vectors';
 import type { BackendReport } from '../gpu/backend';
 import type {
@@ -29,6 +30,8 @@ export interface BuiltMap {
   corpus: Corpus;
   /** The vectors the map was built from; null for a bundle saved without them. */
   vectors: Vectors | null;
+  /** When `vectors` are a bundle's, projected: the basis queries are projected on (search). */
+  vectorBasis?: VectorBasis;
   projection: Projection;
   embedderId: string;
   /**

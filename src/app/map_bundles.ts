@@ -25,7 +25,12 @@ export function bundleFromBuilt(
     clusterCount,
     ...bundleTopicsOf(topics),
   };
-  if (options.vectors && built.vectors) bundle.vectors = quantiseInt8(built.vectors);
+  if (options.vectors && built.vectors) {
+    bundle.vectors = quantiseInt8(built.vectors);
+    // A map opened from a bundle keeps the basis its vectors were projected on; the file writer
+    // projects full vectors itself (compact_vectors.ts), off the main thread.
+    if (built.vectorBasis) bundle.vectorBasis = built.vectorBasis;
+  }
   return bundle;
 }
 
@@ -34,6 +39,7 @@ export function builtFromBundle(bundle: MapBundle): BuiltMap {
   return {
     corpus: bundle.corpus,
     vectors: bundle.vectors ? dequantiseInt8(bundle.vectors) : null,
+    ...(bundle.vectors && bundle.vectorBasis ? { vectorBasis: bundle.vectorBasis } : {}),
     projection: {
       layout: bundle.layout,
       graph: bundle.graph,

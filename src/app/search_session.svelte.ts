@@ -101,7 +101,12 @@ export class SearchSession {
       // The worker keeps the vectors it embedded; a map from the cache or a bundle hands them over.
       if (built.vectorsFrom !== 'computed') {
         const texts = built.corpus.papers.map(paperText);
-        await this.compute.setCorpusVectors(built.vectors, this.session.embedder, texts);
+        await this.compute.setCorpusVectors(
+          built.vectors,
+          this.session.embedder,
+          texts,
+          built.vectorBasis,
+        );
       }
       this.meaningReady = built;
     }

@@ -13,13 +13,13 @@ export class BundleClient {
 
   /** Reads and validates a bundle from a picked or dropped file. */
   openFile(file: File, signal?: AbortSignal): Promise<MapBundle> {
-    return this.rpc.call('open', { file, name: file.name }, { signal });
+    return timed(this.rpc.call('open', { file, name: file.name }, { signal }));
   }
 
   /** Fetches, reads and validates the bundle at a URL. */
   openUrl(url: string, signal?: AbortSignal): Promise<MapBundle> {
     const name = new URL(url).pathname.split('/').pop() || url;
-    return this.rpc.call('open', { url, name }, { signal });
+    return timed(this.rpc.call('open', { url, name }, { signal }));
   }
 
   /** Encodes a bundle as a gzipped `.papermap` file. */
@@ -31,4 +31,18 @@ export class BundleClient {
   destroy(): void {
     this.rpc.destroy();
   }
+}
+
+/**
+ * Marks the page's performance timeline when a bundle is asked for and when it has arrived on the
+ * main thread ('papermap:bundle-open', 'papermap:bundle-opened'), so that a benchmark
+ * (bench/bundle_bench.ts) or the browser's profiler can split the time to the first frame into
+ * fetch and decode in the worker, and drawing.
+ */
+function timed(opened: Promise<MapBundle>): Promise<MapBundle> {
+  performance.mark('papermap:bundle-open');
+  return opened.then((bundle) => {
+    performance.mark('papermap:bundle-opened');
+    return bundle;
+  });
 }

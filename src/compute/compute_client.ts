@@ -10,6 +10,7 @@ import type {
 import type { UmapParams } from '../core/layout/layout';
 import type { SearchHit } from '../core/search/top_k';
 import type { LabelText } from '../core/topics/label_corpus';
+import type { VectorBasis } from '../core/vector_basis';
 import type { Vectors } from '../core/vectors';
 import { RpcClient } from './rpc_client';
 
@@ -71,9 +72,14 @@ export class ComputeClient implements ComputeService {
    * Tells the worker which vectors search by meaning ranks, when they came from the cache; pass
    * the corpus texts so an lsa model can be refitted there (at the first search).
    */
-  setCorpusVectors(vectors: Vectors, embedder: EmbedderSpec, texts?: string[]): Promise<void> {
+  setCorpusVectors(
+    vectors: Vectors,
+    embedder: EmbedderSpec,
+    texts?: string[],
+    basis?: VectorBasis,
+  ): Promise<void> {
     // A copy travels so the caller's vectors stay usable.
-    return this.rpc.call('setCorpusVectors', { vectors, embedder, texts });
+    return this.rpc.call('setCorpusVectors', { vectors, embedder, texts, basis });
   }
 
   /** The papers nearest a query in meaning, best first, ranked in the worker. */

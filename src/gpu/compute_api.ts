@@ -3,6 +3,7 @@ import type { Layout, UmapParams } from '../core/layout/layout';
 import type { SearchHit } from '../core/search/top_k';
 import type { LabelText } from '../core/topics/label_corpus';
 import type { TopicHierarchy } from '../core/topics/topic';
+import type { VectorBasis } from '../core/vector_basis';
 import type { Vectors } from '../core/vectors';
 import type { BackendName, BackendReport } from './backend';
 import type { PickedModelFile } from './bert/local_model';
@@ -72,12 +73,14 @@ export interface ComputeApi {
   /**
    * Makes these the corpus vectors that searchByMeaning ranks, for vectors read from a cache (embed
    * sets them itself). A corpus-fitted embedder (lsa) not fitted on them in this worker is refitted
-   * on `texts` at the first search; without texts that search fails and asks for them.
+   * on `texts` at the first search; without texts that search fails and asks for them. `basis`:
+   * the vectors are a map bundle's, projected on it (queries are projected too).
    */
   setCorpusVectors(args: {
     vectors: Vectors;
     embedder: EmbedderSpec;
     texts?: string[];
+    basis?: VectorBasis;
   }): Promise<void>;
   /**
    * The topK (default 10) papers nearest a query in meaning, best first, with cosines in [−1, 1]:
@@ -110,7 +113,12 @@ export interface ComputeService {
       layout?: LayoutEngine;
     },
   ): Promise<Projection>;
-  setCorpusVectors(vectors: Vectors, embedder: EmbedderSpec, texts?: string[]): Promise<void>;
+  setCorpusVectors(
+    vectors: Vectors,
+    embedder: EmbedderSpec,
+    texts?: string[],
+    basis?: VectorBasis,
+  ): Promise<void>;
   searchByMeaning(query: string, topK?: number, options?: ComputeCallOptions): Promise<SearchHit[]>;
   destroy(): void;
 }

@@ -96,9 +96,10 @@ export function createComputeHandlers(
       });
       return vectors;
     },
-    setCorpusVectors: async ({ vectors, embedder: spec, texts }) =>
+    setCorpusVectors: async ({ vectors, embedder: spec, texts, basis }) =>
       search.setCorpus({
         vectors,
+        basis,
         embedderId: await embedderIdFor(spec),
         load: (job) => embedderFor(spec, models, job),
         texts,

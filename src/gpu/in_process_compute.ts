@@ -32,8 +32,8 @@ export function createInProcessCompute(
     embed: (texts, embedder, o) => handlers.embed({ texts, embedder }, context(o)),
     project: (vectors, texts, umap, o) =>
       handlers.project({ vectors, texts, umap, layout: o?.layout }, context(o)),
-    setCorpusVectors: (vectors, embedder, texts) =>
-      handlers.setCorpusVectors({ vectors, embedder, texts }, context()),
+    setCorpusVectors: (vectors, embedder, texts, basis) =>
+      handlers.setCorpusVectors({ vectors, embedder, texts, basis }, context()),
     searchByMeaning: (query, topK, o) => handlers.searchByMeaning({ query, topK }, context(o)),
     // Frees the search's uploaded vectors and fitted model; safe to call twice.
     destroy: () => search.dispose(),

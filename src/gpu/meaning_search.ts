@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { JobOptions } from '../core/job';
 import { selectTopK, type SearchHit } from '../core/search/top_k';
+import { projectQuery, type VectorBasis } from '../core/vector_basis';
 import type { Vectors } from '../core/vectors';
 import type { Embedder } from './embedder';
 
@@ -12,8 +13,9 @@ export interface CosineIndex {
   readonly n: number;
   readonly dim: number;
   /**
-   * The at most k rows most similar to the query (dim floats, any length), best first, with their
-   * cosines; a zero query gives []. Throws after dispose().
+   * The at most k rows most similar to the query (dim floats, or the basis's fullDim when the rows
+   * are projected; any length), best first, with their cosines; a zero query gives []. Throws
+   * after dispose().
    */
   search(query: Float32Array, k: number): Promise<SearchHit[]>;
   /** Frees the tensor; safe to call twice. */
@@ -24,26 +26,36 @@ export interface CosineIndex {
  * Uploads n × dim unit vectors once (copied: the caller keeps its array) and answers cosine
  * queries as one matMul on the current backend, then tf.topk on GPU backends (only k values come
  * back) or a heap selection in JS on cpu and wasm, where the scores already live in main memory.
+ * With a basis, the rows are unit vectors projected on it (a map bundle's, src/core/vector_basis.ts):
+ * a query in the full space is projected the same way and divided by its full norm, so a score is
+ * q·Pᵀ(Px) ≈ the full cosine.
  */
-export function createCosineIndex(vectors: Vectors): CosineIndex {
+export function createCosineIndex(vectors: Vectors, basis: VectorBasis | null = null): CosineIndex {
   const { n, dim } = vectors;
+  if (basis && basis.dim !== dim) {
+    throw new Error(`search by meaning: the basis has ${basis.dim} axes, the vectors ${dim}`);
+  }
+  const queryDim = basis ? basis.fullDim : dim;
   let matrix: tf.Tensor2D | null = tf.tensor2d(vectors.data.slice(0, n * dim), [n, dim]);
   return {
     n,
     dim,
     async search(query: Float32Array, k: number): Promise<SearchHit[]> {
       if (matrix === null) throw new Error('search by meaning: the corpus vectors were replaced');
-      if (query.length !== dim) {
-        throw new Error(`search by meaning: the query has ${query.length} dimensions, not ${dim}`);
+      if (query.length !== queryDim) {
+        throw new Error(
+          `search by meaning: the query has ${query.length} dimensions, not ${queryDim}`,
+        );
       }
       let norm = 0;
-      for (let j = 0; j < dim; j++) norm += query[j]! * query[j]!;
+      for (let j = 0; j < queryDim; j++) norm += query[j]! * query[j]!;
       const size = Math.min(Math.floor(k), n);
       if (!(norm > 0) || !(size >= 1)) return [];
       const inverse = 1 / Math.sqrt(norm);
+      const q = basis ? projectQuery(query, basis) : query;
       const m = matrix;
       const scores = tf.tidy(() =>
-        tf.reshape(tf.matMul(m, tf.mul(tf.tensor2d(query, [dim, 1]), inverse)), [n]),
+        tf.reshape(tf.matMul(m, tf.mul(tf.tensor2d(q, [dim, 1]), inverse)), [n]),
       );
       try {
         if (!GPU_BACKENDS.has(tf.getBackend())) {
@@ -80,6 +92,8 @@ export interface MeaningCorpus {
   load: (job: Pick<JobOptions, 'onProgress' | 'signal'>) => Promise<Embedder>;
   /** The corpus texts, to refit an embedder whose space depends on the corpus (embedQueries). */
   texts?: readonly string[] | null;
+  /** When the vectors are stored projected (a map bundle's), the basis queries are projected on. */
+  basis?: VectorBasis | null;
 }
 
 /** Search by meaning over the last corpus a worker embedded or was given. */
@@ -142,6 +156,7 @@ export function createMeaningSearch(): MeaningSearch {
 
   const prepare = async (state: CorpusState, job: Pick<JobOptions, 'onProgress' | 'signal'>) => {
     let { embedder, vectors } = state;
+    let basis = state.basis ?? null;
     if (!embedder) {
       embedder = await state.load(job);
       if (embedder.embedQueries) {
@@ -159,9 +174,11 @@ export function createMeaningSearch(): MeaningSearch {
           embedder.dispose?.();
           throw new Error('search by meaning: the texts do not match the corpus vectors');
         }
+        // The refitted embedder's own vectors are full, not projected.
+        basis = null;
       }
     }
-    const index = createCosineIndex(vectors);
+    const index = createCosineIndex(vectors, basis);
     // The index holds its own copy; the fingerprint still identifies the corpus.
     state.vectors = { data: new Float32Array(0), n: vectors.n, dim: vectors.dim };
     return { embedder, index };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { collectErrors } from './browser';
+import { collectErrors, screenshot } from './browser';
 import { serveStatic } from './static_server';
 import { useSiteAndBrowser } from './site_fixture';
 import { waitForMap } from './share_flow';
@@ -56,6 +56,7 @@ describe('map bundles in the app', () => {
     await other.getByTestId('progress').waitFor({ state: 'detached' });
     await other.waitForTimeout(300);
     assert.deepEqual(await positions(other), before);
+    await screenshot(other, 'bundle-reopened');
     assert.deepEqual(errors, []);
     await context.close();
   });

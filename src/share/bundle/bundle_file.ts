@@ -1,5 +1,6 @@
 import { concatChunks } from '../../core/import/byte_stream';
 import { BundleError, failIn } from './bundle_error';
+import { compactVectors } from './compact_vectors';
 import { count, MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
 import { readBundle } from './read_bundle';
 import { writeBundle } from './write_bundle';
@@ -15,12 +16,16 @@ import { writeBundle } from './write_bundle';
 /** The MIME type a static host should serve `.papermap` files with. */
 export const BUNDLE_MIME_TYPE = 'application/octet-stream';
 
-/** Encodes a map as the bytes of a `.papermap` file: writeBundle, gzipped unless `gzip: false`. */
+/**
+ * Encodes a map as the bytes of a `.papermap` file: its vectors reduced to 128 dimensions with
+ * their basis (compactVectors) unless `compact: false`, then writeBundle, gzipped unless
+ * `gzip: false`.
+ */
 export async function encodeBundleFile(
   map: MapBundle,
-  options: { gzip?: boolean } = {},
+  options: { gzip?: boolean; compact?: boolean } = {},
 ): Promise<Uint8Array> {
-  const container = writeBundle(map);
+  const container = writeBundle(options.compact === false ? map : compactVectors(map));
   return options.gzip === false ? container : gzip(container);
 }
 

@@ -1,4 +1,4 @@
-import { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_PAPERS, count } from './map_bundle';
+import { BUNDLE_FORMAT, MAX_BUNDLE_PAPERS, READABLE_VERSIONS, count } from './map_bundle';
 import {
   SECTION_NAMES,
   type SectionDtype,
@@ -9,7 +9,8 @@ import {
 /** The JSON header of a bundle container: identity, counts, metadata and the section table. */
 export interface BundleHeader {
   format: typeof BUNDLE_FORMAT;
-  version: typeof BUNDLE_VERSION;
+  /** 1 or 2 (READABLE_VERSIONS); the writer writes BUNDLE_VERSION. */
+  version: number;
   /** The checksum algorithm of the header and every section. */
   checksum: 'crc32';
   name: string;
@@ -22,6 +23,13 @@ export interface BundleHeader {
   clusterCount: number;
   /** Levels of the topic hierarchy in section 'topics.assignment'; absent (0) in older bundles. */
   topicLevels?: number;
+  /**
+   * The embedder's dimension when the vectors are stored projected on section 'vectors.basis'
+   * (version 2, dim ≤ basisDim); absent when they are stored in full.
+   */
+  basisDim?: number;
+  /** 4 when the vectors are stored as 4-bit codes (section 'vectors.codes4', version 2); absent: 8. */
+  vectorBits?: 4;
   sections: SectionEntry[];
 }
 
@@ -31,10 +39,16 @@ export const MAX_TOPIC_LEVELS = 16;
 /** Largest vector dimension accepted (BERT-large is 1,024; this leaves room). */
 export const MAX_DIM = 65_536;
 
+/** Largest embedder dimension a vector basis may project from (OpenAI's largest is 3,072). */
+export const MAX_BASIS_DIM = 4_096;
+
+/** Most axes a vector basis may have (bundles write 256): its check stays under ~0.5 s. */
+export const MAX_BASIS_AXES = 512;
+
 /** Most neighbours per paper accepted. */
 export const MAX_K = 1_000;
 
-const DTYPES: readonly SectionDtype[] = ['json', 'float32', 'int32', 'int8'];
+const DTYPES: readonly SectionDtype[] = ['json', 'float32', 'int32', 'int8', 'uint8', 'uint16'];
 
 /**
  * Checks the parsed header JSON field by field (not yet against the file: see readBundle) and
@@ -47,9 +61,10 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   if (json.format !== BUNDLE_FORMAT) {
     return fail(`not a papermap bundle (header format is ${describe(json.format)})`);
   }
-  if (json.version !== BUNDLE_VERSION) {
+  const version = json.version;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     return fail(
-      `bundle version ${describe(json.version)} is not supported: this papermap reads version ${BUNDLE_VERSION}`,
+      `bundle version ${describe(version)} is not supported: this papermap reads versions ${READABLE_VERSIONS.join(' and ')}`,
     );
   }
   if (json.checksum !== 'crc32') bad('checksum', '"crc32"', json.checksum);
@@ -72,7 +87,24 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   if (dim === 0) bad('dim', 'a whole number ≥ 1 or null', dim);
   const clusterCount = whole('clusterCount', MAX_BUNDLE_PAPERS);
   const topicLevels = json.topicLevels === undefined ? 0 : whole('topicLevels', MAX_TOPIC_LEVELS);
+  let basisDim: number | null = null;
+  if (json.basisDim !== undefined) {
+    if (version < 2 || dim === null) {
+      bad(
+        'basisDim',
+        version < 2 ? 'absent in a version-1 bundle' : 'absent when dim is null',
+        json.basisDim,
+      );
+    }
+    basisDim = whole('basisDim', MAX_BASIS_DIM);
+    if (basisDim < dim!) bad('basisDim', `a whole number ≥ dim = ${dim}`, basisDim);
+    // The reader checks the basis is orthonormal, dim² × basisDim / 2 steps: bounded here.
+    if (dim! > MAX_BASIS_AXES) bad('dim', `at most ${MAX_BASIS_AXES} with a basis`, dim);
+  }
   const layout = json.layout;
+  if (json.vectorBits !== undefined && (json.vectorBits !== 4 || version < 2 || dim === null)) {
+    bad('vectorBits', 'absent, or 4 in a version-2 bundle with vectors', json.vectorBits);
+  }
   if (!isRecord(layout)) return bad('layout', 'an object', layout);
   if (typeof layout.id !== 'string') bad('layout.id', 'a string', layout.id);
   const params = layout.params;
@@ -86,7 +118,7 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   const sections = json.sections.map((raw: unknown, i) => parseEntry(raw, i, bad));
   return {
     format: BUNDLE_FORMAT,
-    version: BUNDLE_VERSION,
+    version,
     checksum: 'crc32',
     name: text('name'),
     corpusHash: text('corpusHash', true),
@@ -97,6 +129,8 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
     dim,
     clusterCount,
     ...(topicLevels > 0 ? { topicLevels } : {}),
+    ...(basisDim !== null ? { basisDim } : {}),
+    ...(json.vectorBits === 4 ? { vectorBits: 4 as const } : {}),
     sections,
   };
 }

@@ -1,10 +1,17 @@
 import { count } from './map_bundle';
 
 /** How a section's bytes are to be read. Typed sections are little-endian. */
-export type SectionDtype = 'json' | 'float32' | 'int32' | 'int8';
+export type SectionDtype = 'json' | 'float32' | 'int32' | 'int8' | 'uint8' | 'uint16';
 
 /** Bytes per element of each dtype (json: UTF-8 bytes). */
-export const DTYPE_BYTES: Record<SectionDtype, number> = { json: 1, float32: 4, int32: 4, int8: 1 };
+export const DTYPE_BYTES: Record<SectionDtype, number> = {
+  json: 1,
+  float32: 4,
+  int32: 4,
+  int8: 1,
+  uint8: 1,
+  uint16: 2,
+};
 
 /** One row of the header's section table. */
 export interface SectionEntry {
@@ -16,7 +23,7 @@ export interface SectionEntry {
   dtype: SectionDtype;
   /** Elements per axis: [n, k] for the neighbour indices; [items] for a JSON array. */
   shape: number[];
-  /** 'shuffle': 4-byte elements stored as byte planes (byte_shuffle.ts) so gzip compresses them. */
+  /** 'shuffle': 2- or 4-byte elements stored as byte planes (byte_shuffle.ts) for gzip. */
   filter: 'none' | 'shuffle';
   /** CRC-32 of the stored bytes as 8 hex digits (crc32.ts). */
   crc32: string;
@@ -30,11 +37,18 @@ export interface BundleCounts {
   dim: number | null;
   /** Levels of the topic hierarchy stored in 'topics.assignment'; 0 (older bundles) when absent. */
   levels: number;
+  /** The bundle's version (1 or 2): it fixes the dtype of 'knn.distances'. */
+  version: number;
+  /** The embedder's dimension when the vectors are stored projected (version 2), else null. */
+  basisDim: number | null;
+  /** Bits per vector code: 8 ('vectors.codes'), or 4 ('vectors.codes4', version 2). */
+  vectorBits: 4 | 8;
 }
 
 /**
- * The sections of a version-1 bundle, in file order; vectors.* only when dim is not null,
- * topics.assignment only when the header's topicLevels is above 0 (added later, so optional).
+ * The sections of a bundle, in file order; vectors.* only when dim is not null, vectors.basis
+ * only when basisDim is not null (version 2), topics.assignment only when the header's topicLevels
+ * is above 0 (added later, so optional).
  */
 export const SECTION_NAMES = [
   'papers',
@@ -44,7 +58,9 @@ export const SECTION_NAMES = [
   'knn.distances',
   'clusters',
   'vectors.codes',
+  'vectors.codes4',
   'vectors.scales',
+  'vectors.basis',
   'topics.assignment',
 ] as const;
 
@@ -72,13 +88,23 @@ export function sectionSpec(name: SectionName, c: BundleCounts): SectionSpec | n
     case 'knn.indices':
       return { dtype: 'int32', shape: [c.n, c.k], formula: 'n×k' };
     case 'knn.distances':
-      return { dtype: 'float32', shape: [c.n, c.k], formula: 'n×k' };
+      return { dtype: c.version >= 2 ? 'uint16' : 'float32', shape: [c.n, c.k], formula: 'n×k' };
     case 'clusters':
       return { dtype: 'int32', shape: [c.n], formula: 'n' };
     case 'vectors.codes':
-      return c.dim === null ? null : { dtype: 'int8', shape: [c.n, c.dim], formula: 'n×dim' };
+      return c.dim === null || c.vectorBits !== 8
+        ? null
+        : { dtype: 'int8', shape: [c.n, c.dim], formula: 'n×dim' };
+    case 'vectors.codes4':
+      return c.dim === null || c.vectorBits !== 4
+        ? null
+        : { dtype: 'uint8', shape: [c.n, Math.ceil(c.dim / 2)], formula: 'n×⌈dim/2⌉' };
     case 'vectors.scales':
       return c.dim === null ? null : { dtype: 'float32', shape: [c.n], formula: 'n' };
+    case 'vectors.basis':
+      return c.dim === null || c.basisDim === null
+        ? null
+        : { dtype: 'float32', shape: [c.dim, c.basisDim], formula: 'dim×basisDim' };
     case 'topics.assignment':
       return c.levels === 0
         ? null

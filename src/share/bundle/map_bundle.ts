@@ -2,12 +2,20 @@ import type { KnnGraph } from '../../core/knn_graph';
 import type { Layout } from '../../core/layout/layout';
 import type { Corpus } from '../../core/paper';
 import type { QuantisedVectors } from '../../core/quantise';
+import type { VectorBasis } from '../../core/vector_basis';
 
 /** The `format` field of every bundle header. */
 export const BUNDLE_FORMAT = 'papermap-bundle';
 
-/** The bundle version this code writes and reads. */
-export const BUNDLE_VERSION = 1;
+/**
+ * The bundle version this code writes. Version 2 stores the papers by column
+ * (paper_columns.ts), neighbour distances as uint16 (distance_codes.ts) and may store the vectors
+ * projected on a basis (section 'vectors.basis'); version 1 is still read.
+ */
+export const BUNDLE_VERSION = 2;
+
+/** The versions this code reads. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 
 /** The 8 bytes a bundle container starts with (before gzip, see bundle_file.ts). */
 export const BUNDLE_MAGIC = 'PMAPBNDL';
@@ -57,6 +65,11 @@ export interface MapBundle {
   topicLevels?: Int32Array[];
   /** The embedding as int8 codes with one scale per row (src/core/quantise.ts), when included. */
   vectors?: QuantisedVectors;
+  /**
+   * When the vectors are stored projected (compact_vectors.ts): the orthonormal basis, from the
+   * embedder's dimension (fullDim) to the vectors' dim, that queries are projected on too.
+   */
+  vectorBasis?: VectorBasis;
 }
 
 /** Thousands separators for error messages: 1180 → "1,180". */

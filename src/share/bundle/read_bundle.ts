@@ -12,7 +12,11 @@ import {
   type SectionEntry,
   type SectionName,
 } from './bundle_layout';
+import { basisProblem } from '../../core/vector_basis';
 import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
+import { decodeDistances } from './distance_codes';
+import { unpackInt4 } from './int4_codes';
+import { columnsToRecords } from './paper_columns';
 import { unshuffleBytes } from './byte_shuffle';
 import { crc32, crc32Hex } from './crc32';
 import { BUNDLE_MAGIC, MAX_BUNDLE_BYTES, count, type MapBundle } from './map_bundle';
@@ -34,7 +38,7 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
   const fail = failIn(name);
   const { header, dataStart } = readHeader(bytes, fail);
   const entries = locateSections(header, dataStart, bytes.length, fail);
-  const { n, k, dim } = header;
+  const { n, k, dim, version } = header;
   const levels = header.topicLevels ?? 0;
   const raw = (section: SectionName): Uint8Array | null => {
     const e = entries.get(section);
@@ -45,10 +49,20 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
         `section '${section}' is damaged: its checksum is ${crc32Hex(stored)}, expected ${e.crc32}`,
       );
     }
-    return e.filter === 'shuffle' ? unshuffleBytes(stored, 4) : stored.slice();
+    if (e.filter === 'shuffle') return unshuffleBytes(stored, DTYPE_BYTES[e.dtype]);
+    // JSON is decoded straight from the file's bytes (a copy of 100+ MB of papers would be garbage
+    // at once); typed sections get their own aligned buffer.
+    return e.dtype === 'json' ? stored : stored.slice();
   };
   const valid = (section: SectionName, why: string | null): void => {
     if (why) fail(`section '${section}': ${why}`);
+  };
+  // Version 1 stores one object per paper, version 2 one array per field (paper_columns.ts).
+  const paperRecords = (): unknown => {
+    if (version < 2) return json('papers');
+    const columns = columnsToRecords(parseJson(raw('papers')!, "section 'papers'", fail), n);
+    if ('problem' in columns) return fail(`section 'papers' ${columns.problem}`);
+    return columns.records;
   };
   const json = (section: 'papers' | 'topics'): unknown => {
     const value = parseJson(raw(section)!, `section '${section}'`, fail);
@@ -61,13 +75,17 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
     }
     return value;
   };
-  const papers = validatePapers(json('papers'), `${name}: section 'papers'`);
+  const papers = validatePapers(paperRecords(), `${name}: section 'papers'`);
   const topics = validateTopics(json('topics'), `${name}: section 'topics'`);
   const xy = new Float32Array(raw('layout.xy')!.buffer);
   valid('layout.xy', notFinite(xy));
   const indices = new Int32Array(raw('knn.indices')!.buffer);
   valid('knn.indices', outOfRange(indices, n, 'a paper index'));
-  const distances = new Float32Array(raw('knn.distances')!.buffer);
+  const storedDistances = raw('knn.distances')!.buffer;
+  const distances =
+    version < 2
+      ? new Float32Array(storedDistances)
+      : decodeDistances(new Uint16Array(storedDistances));
   valid('knn.distances', notFinite(distances));
   const clusters = new Int32Array(raw('clusters')!.buffer);
   valid('clusters', outOfRange(clusters, header.clusterCount, 'a cluster id'));
@@ -83,10 +101,20 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
     topics,
   };
   if (dim !== null) {
-    const codes = new Int8Array(raw('vectors.codes')!.buffer);
+    let codes: Int8Array;
+    if (header.vectorBits === 4) {
+      const unpacked = unpackInt4(raw('vectors.codes4')!, n, dim);
+      if ('problem' in unpacked) return fail(`section 'vectors.codes4': ${unpacked.problem}`);
+      codes = unpacked.codes;
+    } else codes = new Int8Array(raw('vectors.codes')!.buffer);
     const scales = new Float32Array(raw('vectors.scales')!.buffer);
     valid('vectors.scales', notFiniteOrNegative(scales));
     map.vectors = { codes, scales, n, dim };
+    if (header.basisDim !== undefined) {
+      const rows = new Float32Array(raw('vectors.basis')!.buffer);
+      valid('vectors.basis', basisProblem(rows, dim, header.basisDim));
+      map.vectorBasis = { rows, dim, fullDim: header.basisDim };
+    }
   }
   if (levels > 0) {
     const all = new Int32Array(raw('topics.assignment')!.buffer);
@@ -136,14 +164,25 @@ function locateSections(
     if (entries.has(e.name)) fail(`section '${e.name}' appears twice in the section table`);
     entries.set(e.name, e);
   }
-  const counts = { ...header, levels: header.topicLevels ?? 0 };
+  const counts = {
+    ...header,
+    levels: header.topicLevels ?? 0,
+    basisDim: header.basisDim ?? null,
+    vectorBits: header.vectorBits ?? (8 as const),
+  };
   for (const name of SECTION_NAMES) {
     const spec = sectionSpec(name, counts);
     const e = entries.get(name);
     if (!spec && e) {
-      fail(
-        `section '${name}' is present, but ${name === 'topics.assignment' ? 'topicLevels is 0' : 'dim is null'}`,
-      );
+      const why =
+        name === 'topics.assignment'
+          ? 'topicLevels is 0'
+          : header.dim === null
+            ? 'dim is null'
+            : name === 'vectors.basis'
+              ? 'the header has no basisDim'
+              : `vectorBits is ${header.vectorBits ?? 8}`;
+      fail(`section '${name}' is present, but ${why}`);
     }
     if (!spec) continue;
     if (!e) return fail(`section '${name}' is missing`);
@@ -167,7 +206,7 @@ function locateSections(
         `${at} is ${count(e.length)} bytes, expected ${count(shapeSize(e.shape) * width)} for ${count(shapeSize(e.shape))} ${e.dtype} entries`,
       );
     }
-    if (e.filter === 'shuffle' && width !== 4) fail(`${at} cannot be byte-shuffled`);
+    if (e.filter === 'shuffle' && width < 2) fail(`${at} cannot be byte-shuffled`);
     if (e.offset % 8 !== 0) fail(`${at} starts at byte ${count(e.offset)}, not a multiple of 8`);
     if (e.offset < dataStart) fail(`${at} starts at byte ${count(e.offset)}, inside the header`);
     if (e.offset + e.length > fileLength) {

@@ -1,4 +1,11 @@
-import { MAX_DIM, MAX_K, MAX_TOPIC_LEVELS, type BundleHeader } from './bundle_header';
+import {
+  MAX_BASIS_AXES,
+  MAX_BASIS_DIM,
+  MAX_DIM,
+  MAX_K,
+  MAX_TOPIC_LEVELS,
+  type BundleHeader,
+} from './bundle_header';
 import { validatePapers } from './bundle_papers';
 import { topicLevelsProblem, validateTopics } from './bundle_topics';
 import { failIn } from './bundle_error';
@@ -11,7 +18,11 @@ import {
   type SectionEntry,
   type SectionName,
 } from './bundle_layout';
+import { basisProblem } from '../../core/vector_basis';
 import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
+import { encodeDistances } from './distance_codes';
+import { fitsInt4, int4RowBytes, packInt4 } from './int4_codes';
+import { papersToColumns } from './paper_columns';
 import { shuffleBytes } from './byte_shuffle';
 import { crc32, crc32Hex } from './crc32';
 import {
@@ -41,9 +52,25 @@ export function writeBundle(map: MapBundle): Uint8Array {
   assertLittleEndian();
   const fail = failIn('cannot write the map bundle');
   const payloads = sectionPayloads(map, fail);
+  const packed = map.vectors && map.corpus.papers.length > 0 && fitsInt4(map.vectors.codes);
+  if (packed) {
+    const { codes, n: rows, dim: width } = map.vectors!;
+    const at = payloads.findIndex((p) => p.name === 'vectors.codes');
+    payloads[at] = {
+      name: 'vectors.codes4',
+      dtype: 'uint8',
+      shape: [rows, int4RowBytes(width)],
+      bytes: packInt4(codes, rows, width),
+    };
+  }
   const n = map.corpus.papers.length;
   const levels = map.topicLevels?.length ?? 0;
-  const counts = { n, k: map.graph.k, dim: map.vectors ? map.vectors.dim : null, levels };
+  const dim = map.vectors ? map.vectors.dim : null;
+  const basisDim = map.vectors && map.vectorBasis ? map.vectorBasis.fullDim : null;
+  // Codes that fit in 4 bits (compactVectors makes them so) are stored two to a byte.
+  const vectorBits =
+    map.vectors && n > 0 && fitsInt4(map.vectors.codes) ? (4 as const) : (8 as const);
+  const counts = { n, k: map.graph.k, dim, levels, version: BUNDLE_VERSION, basisDim, vectorBits };
   const header: BundleHeader = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -57,6 +84,8 @@ export function writeBundle(map: MapBundle): Uint8Array {
     dim: counts.dim,
     clusterCount: map.clusterCount,
     ...(levels > 0 ? { topicLevels: levels } : {}),
+    ...(basisDim !== null ? { basisDim } : {}),
+    ...(vectorBits === 4 ? { vectorBits } : {}),
     sections: [],
   };
   for (const p of payloads) {
@@ -64,8 +93,9 @@ export function writeBundle(map: MapBundle): Uint8Array {
   }
   // Checksums cover the stored bytes, so they are computed once, before any offset is known.
   const stored = payloads.map((p) => {
-    const filter = DTYPE_BYTES[p.dtype] === 4 ? ('shuffle' as const) : ('none' as const);
-    const bytes = filter === 'shuffle' ? shuffleBytes(p.bytes, 4) : p.bytes;
+    const width = DTYPE_BYTES[p.dtype];
+    const filter = width >= 2 ? ('shuffle' as const) : ('none' as const);
+    const bytes = filter === 'shuffle' ? shuffleBytes(p.bytes, width) : p.bytes;
     return { ...p, bytes, filter, crc32: crc32Hex(bytes) };
   });
   // Offsets are written in the header, whose length depends on them: grow until it fits.
@@ -97,7 +127,7 @@ export function writeBundle(map: MapBundle): Uint8Array {
 
 /** The sections of a map as raw little-endian bytes, after checking every count and value. */
 function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payload[] {
-  const { corpus, layout, graph, clusters, vectors } = map;
+  const { corpus, layout, graph, clusters, vectors, vectorBasis } = map;
   const n = corpus.papers.length;
   if (n > MAX_BUNDLE_PAPERS) fail(`${n} papers is more than a bundle holds`);
   const { k } = graph;
@@ -134,13 +164,19 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
   const topics = validateTopics(map.topics, "cannot write the map bundle: section 'topics'");
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const payloads: Payload[] = [
-    { name: 'papers', dtype: 'json', shape: [n], bytes: json(papers) },
+    { name: 'papers', dtype: 'json', shape: [n], bytes: json(papersToColumns(papers)) },
     { name: 'topics', dtype: 'json', shape: [topics.length], bytes: json(topics) },
     { name: 'layout.xy', dtype: 'float32', shape: [n, 2], bytes: bytesOf(layout.xy) },
     { name: 'knn.indices', dtype: 'int32', shape: [n, k], bytes: bytesOf(graph.indices) },
-    { name: 'knn.distances', dtype: 'float32', shape: [n, k], bytes: bytesOf(graph.distances) },
+    {
+      name: 'knn.distances',
+      dtype: 'uint16',
+      shape: [n, k],
+      bytes: bytesOf(encodeDistances(graph.distances)),
+    },
     { name: 'clusters', dtype: 'int32', shape: [n], bytes: bytesOf(clusters) },
   ];
+  if (vectorBasis && !vectors) fail('the map has a vector basis but no vectors');
   if (vectors) {
     const { dim } = vectors;
     if (!Number.isInteger(dim) || dim < 1 || dim > MAX_DIM) {
@@ -154,6 +190,25 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
       { name: 'vectors.codes', dtype: 'int8', shape: [n, dim], bytes: bytesOf(vectors.codes) },
       { name: 'vectors.scales', dtype: 'float32', shape: [n], bytes: bytesOf(vectors.scales) },
     );
+    if (vectorBasis) {
+      const { rows, fullDim } = vectorBasis;
+      if (vectorBasis.dim !== dim)
+        fail(`the vector basis has ${vectorBasis.dim} axes, expected dim = ${dim}`);
+      if (!Number.isInteger(fullDim) || fullDim < dim || fullDim > MAX_BASIS_DIM) {
+        fail(
+          `the vector basis's fullDim = ${fullDim} should be a whole number in [dim, ${MAX_BASIS_DIM}]`,
+        );
+      }
+      if (dim > MAX_BASIS_AXES)
+        fail(`a vector basis has at most ${MAX_BASIS_AXES} axes, not ${dim}`);
+      valid('vectors.basis', basisProblem(rows, dim, fullDim));
+      payloads.push({
+        name: 'vectors.basis',
+        dtype: 'float32',
+        shape: [dim, fullDim],
+        bytes: bytesOf(rows),
+      });
+    }
   }
   if (map.topicLevels && map.topicLevels.length > 0) {
     const rows = map.topicLevels;
@@ -178,7 +233,7 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
 }
 
 /** A typed array's own bytes (a view, not a copy). */
-function bytesOf(array: Float32Array | Int32Array | Int8Array): Uint8Array {
+function bytesOf(array: Float32Array | Int32Array | Int8Array | Uint16Array): Uint8Array {
   return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 }
 

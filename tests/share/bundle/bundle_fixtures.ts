@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Paper } from '../../../src/core/paper';
 import { quantiseInt8 } from '../../../src/core/quantise';
 import { mulberry32 } from '../../../src/core/random';
+import { storedDistances } from '../../../src/share/bundle/distance_codes';
 import type { MapBundle } from '../../../src/share/bundle/map_bundle';
 import { bruteForceKnn, clusteredVectors } from '../../helpers/synthetic';
 
@@ -88,7 +89,8 @@ export function realisticMap(n = 60, withVectors = true): MapBundle {
       id: 'umap-papermap-v1:k=15;minDist=0.1;epochs=500;seed=42',
     },
     layoutParams: { nNeighbors: 15, minDist: 0.1, nEpochs: 0, seed: 42 },
-    graph: { indices: knn.indices, distances: knn.sims.map((s) => 1 - s), n, k },
+    // As they read back: a bundle stores distances as uint16 codes.
+    graph: { indices: knn.indices, distances: storedDistances(knn.sims.map((s) => 1 - s)), n, k },
     clusters: labels,
     clusterCount: 4,
     topics: [{ level: 0, cluster: 1, label: 'Language models', keywords: ['llm', 'tokens'] }],

@@ -2,9 +2,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBundleFile } from '../../../src/share/bundle/bundle_file';
 import { crc32 } from '../../../src/share/bundle/crc32';
+import { columnsToRecords, papersToColumns } from '../../../src/share/bundle/paper_columns';
 import { MAX_BUNDLE_BYTES } from '../../../src/share/bundle/map_bundle';
 import { readBundle } from '../../../src/share/bundle/read_bundle';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
+import type { Paper } from '../../../src/core/paper';
 import { realisticMap } from './bundle_fixtures';
 import {
   closeBundle,
@@ -41,8 +43,16 @@ function message(bytes: Uint8Array): string {
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
-const paperJson = (open: OpenBundle) =>
-  JSON.parse(new TextDecoder().decode(open.sections.get('papers')));
+/** The papers of a version-2 bundle as records (they are stored by column). */
+const paperJson = (open: OpenBundle): Record<string, unknown>[] => {
+  const columns = JSON.parse(new TextDecoder().decode(open.sections.get('papers'))) as Record<
+    string,
+    unknown[]
+  >;
+  const result = columnsToRecords(columns, columns.id!.length);
+  if ('problem' in result) throw new Error(result.problem);
+  return result.records;
+};
 
 describe('the bundle reader rejects', () => {
   it('files over 1 GiB', () => {
@@ -79,8 +89,8 @@ describe('the bundle reader rejects', () => {
   });
 
   it('other formats and versions', () => {
-    expect(complaint((o) => (o.header.version = 2))).toBe(
-      'map.papermap: bundle version 2 is not supported: this papermap reads version 1',
+    expect(complaint((o) => (o.header.version = 3))).toBe(
+      'map.papermap: bundle version 3 is not supported: this papermap reads versions 1 and 2',
     );
     expect(complaint((o) => (o.header.format = 'zip'))).toMatch(/not a papermap bundle/);
   });
@@ -209,7 +219,6 @@ describe('the bundle reader rejects', () => {
     expect(typed('layout.xy', 'float32', NaN)).toBe(
       "map.papermap: section 'layout.xy': entry 2 is NaN, expected a finite number",
     );
-    expect(typed('knn.distances', 'float32', Infinity)).toMatch(/entry 2 is Infinity/);
     expect(typed('vectors.scales', 'float32', -0.5)).toBe(
       "map.papermap: section 'vectors.scales': entry 2 is -0.5, expected a finite number ≥ 0",
     );
@@ -220,7 +229,10 @@ describe('the bundle reader rejects', () => {
       complaint((o) => {
         const papers = paperJson(o);
         edit(papers);
-        o.sections.set('papers', text(JSON.stringify(papers)));
+        o.sections.set(
+          'papers',
+          text(JSON.stringify(papersToColumns(papers as unknown as Paper[]))),
+        );
       });
     expect(withPapers((p) => (p[3]!.date = '2024-02-30'))).toBe(
       `map.papermap: section 'papers': papers[3].date should be an ISO date YYYY-MM-DD or null, but is "2024-02-30".`,
@@ -230,12 +242,15 @@ describe('the bundle reader rejects', () => {
       "map.papermap: section 'papers': papers[1].doi should be a string, but is 5.",
     );
     expect(withPapers((p) => p.pop())).toBe(
-      `map.papermap: section 'papers' holds ${N - 1} items, but its shape says ${N}`,
+      `map.papermap: section 'papers' column 'id' has ${N - 1} entries, expected n = ${N}`,
+    );
+    expect(complaint((o) => o.sections.set('papers', text(JSON.stringify(paperJson(o)))))).toBe(
+      "map.papermap: section 'papers' should be an object of columns (a version-2 bundle)",
     );
   });
 
   it('sections that are not UTF-8 JSON, and bad topics', () => {
-    expect(complaint((o) => o.sections.set('papers', text('[{"id": ')))).toMatch(
+    expect(complaint((o) => o.sections.set('papers', text('{"id": ')))).toMatch(
       /^map\.papermap: section 'papers' is not valid JSON/,
     );
     expect(complaint((o) => o.sections.set('topics', new Uint8Array([0x5b, 0xff, 0x5d])))).toBe(
@@ -261,6 +276,11 @@ describe('the bundle writer', () => {
     const badIndex = realisticMap(10);
     badIndex.graph.indices[0] = 10;
     expect(() => writeBundle(badIndex)).toThrow(/section 'knn.indices': entry 0 is 10/);
+    const badDistance = realisticMap(10);
+    badDistance.graph.distances[2] = Infinity;
+    expect(() => writeBundle(badDistance)).toThrow(
+      "cannot write the map bundle: section 'knn.distances': entry 2 is Infinity, expected a finite number",
+    );
   });
 });
 

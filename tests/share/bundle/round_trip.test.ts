@@ -4,6 +4,7 @@ import type { Paper } from '../../../src/core/paper';
 import { encodeBundleFile, readBundleFile } from '../../../src/share/bundle/bundle_file';
 import { shuffleBytes, unshuffleBytes } from '../../../src/share/bundle/byte_shuffle';
 import { crc32Hex } from '../../../src/share/bundle/crc32';
+import { decodeDistances } from '../../../src/share/bundle/distance_codes';
 import type { BundleTopic, MapBundle } from '../../../src/share/bundle/map_bundle';
 import { readBundle } from '../../../src/share/bundle/read_bundle';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
@@ -14,10 +15,10 @@ describe('map bundle round trip', () => {
   it('reads back a realistic map exactly, with and without gzip', async () => {
     const map = realisticMap();
     expect(readBundle(writeBundle(map), 'map.papermap')).toEqual(map);
-    const file = await encodeBundleFile(map);
+    const file = await encodeBundleFile(map, { compact: false });
     expect([file[0], file[1]]).toEqual([0x1f, 0x8b]);
     expect(await readBundleFile(file, 'map.papermap')).toEqual(map);
-    const plain = await encodeBundleFile(map, { gzip: false });
+    const plain = await encodeBundleFile(map, { gzip: false, compact: false });
     expect(await readBundleFile(plain, 'map.papermap')).toEqual(map);
   });
 
@@ -25,7 +26,7 @@ describe('map bundle round trip', () => {
     const bytes = writeBundle(realisticMap());
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('PMAPBNDL');
     const { header } = openBundle(bytes);
-    expect(header).toMatchObject({ format: 'papermap-bundle', version: 1, checksum: 'crc32' });
+    expect(header).toMatchObject({ format: 'papermap-bundle', version: 2, checksum: 'crc32' });
     const names = header.sections.map((s) => s.name);
     expect(names).toEqual([
       'papers',
@@ -66,7 +67,7 @@ describe('map bundle round trip', () => {
   it('round-trips random maps exactly', async () => {
     await fc.assert(
       fc.asyncProperty(mapArbitrary(), fc.boolean(), async (map, zipped) => {
-        const bytes = await encodeBundleFile(map, { gzip: zipped });
+        const bytes = await encodeBundleFile(map, { gzip: zipped, compact: false });
         expect(await readBundleFile(bytes, 'r.papermap')).toEqual(map);
       }),
       { numRuns: 150 },
@@ -128,8 +129,10 @@ function mapArbitrary(): fc.Arbitrary<MapBundle> {
       kWish: fc.nat(6),
       dim: fc.option(fc.integer({ min: 1, max: 9 }), { nil: null }),
       clusterCount: fc.integer({ min: 1, max: 5 }),
+      // Codes in [−7, 7] are stored in 4 bits, others in 8.
+      codeMax: fc.constantFrom(7, 127),
     })
-    .chain(({ n, kWish, dim, clusterCount }) => {
+    .chain(({ n, kWish, dim, clusterCount, codeMax }) => {
       const k = Math.min(kWish, Math.max(0, n - 1));
       const finite = fc.float({ noNaN: true, noDefaultInfinity: true });
       const floats = (len: number) => fc.array(finite, { minLength: len, maxLength: len });
@@ -152,10 +155,11 @@ function mapArbitrary(): fc.Arbitrary<MapBundle> {
           layoutParams: fc.dictionary(fc.string({ maxLength: 8 }), param, { maxKeys: 4 }),
           xy: floats(n * 2),
           indices: ints(n * k, Math.max(0, n - 1)),
-          distances: floats(n * k),
+          // Distances as a bundle stores them: uint16 steps of 2/65,535 in [0, 2].
+          distances: ints(n * k, 65_535),
           clusters: ints(n, clusterCount - 1),
           topics: fc.array(topic, { maxLength: 3 }),
-          codes: fc.array(fc.integer({ min: -128, max: 127 }), {
+          codes: fc.array(fc.integer({ min: -codeMax, max: codeMax }), {
             minLength: n * (dim ?? 0),
             maxLength: n * (dim ?? 0),
           }),
@@ -173,7 +177,7 @@ function mapArbitrary(): fc.Arbitrary<MapBundle> {
             layoutParams: r.layoutParams,
             graph: {
               indices: Int32Array.from(r.indices),
-              distances: Float32Array.from(r.distances),
+              distances: decodeDistances(Uint16Array.from(r.distances)),
               n,
               k,
             },

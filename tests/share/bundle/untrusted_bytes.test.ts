@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BundleError } from '../../../src/share/bundle/bundle_error';
 import { encodeBundleFile, readBundleFile } from '../../../src/share/bundle/bundle_file';
+import { compactVectors } from '../../../src/share/bundle/compact_vectors';
 import { readBundle } from '../../../src/share/bundle/read_bundle';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
 import { realisticMap } from './bundle_fixtures';
@@ -17,9 +18,13 @@ function readsOrExplains(bytes: Uint8Array): void {
   }
 }
 
-const bundle = writeBundle(realisticMap(24));
+const BUNDLES = {
+  'a bundle with int8 vectors': writeBundle(realisticMap(24)),
+  // 4-bit codes and a vector basis (16 of the 32 dimensions), the sections compact files add.
+  'a compact bundle with a vector basis': writeBundle(compactVectors(realisticMap(24), 16)),
+};
 
-describe('reading untrusted bytes', () => {
+describe.each(Object.entries(BUNDLES))('reading untrusted bytes: %s', (_, bundle) => {
   it('explains every truncation', () => {
     for (let end = 0; end < bundle.length; end += 7) {
       expect(() => readBundle(bundle.subarray(0, end), 'bad.papermap')).toThrow(BundleError);
