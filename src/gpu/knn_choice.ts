@@ -11,8 +11,8 @@ export type KnnMethod = 'exact' | 'nn-descent';
 
 /**
  * Largest n for which exact kNN is used on a CPU (tfjs cpu/wasm, or a GPU emulated on the CPU).
- * Exact costs O(n²·d): 2.7 s at 10k and ~11 s at 20k on wasm on a 2-core machine, where
- * NN-descent takes ~3 s and ~8 s (docs/BENCHMARKS.md, "kNN on the CPU"). Up to here exact costs
+ * Exact costs O(n²·d): 1.7 s at 10k and 6.5 s at 20k on wasm on a 2-core machine, where
+ * NN-descent takes 1.9 s and 4.9 s (docs/BENCHMARKS.md, "kNN on the CPU"). Up to here exact costs
  * at most a few seconds more and is exact; above it, its quadratic time runs to minutes.
  */
 export const CPU_EXACT_MAX_N = 20_000;
