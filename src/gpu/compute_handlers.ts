@@ -10,7 +10,7 @@ import { createHttpFetcher } from './bert/http_fetcher';
 import { LocalModels } from './bert/local_model';
 import type { ComputeApi, EmbedderSpec, PartialProjection } from './compute_api';
 import type { Embedder } from './embedder';
-import { exactKnn } from './exact_knn';
+import { knnGraph } from './knn_choice';
 import { umapLayout } from './umap/umap_layout';
 import { createLsaEmbedder } from './lsa_embedder';
 import { createMeaningSearch, type MeaningSearch } from './meaning_search';
@@ -108,7 +108,12 @@ export function createComputeHandlers(
       search.search(query, topK, { onProgress: ctx.onProgress, signal: ctx.signal }),
     project: async ({ vectors, texts, umap, neighbours, layout }, ctx: CallContext) => {
       const k = Math.max(neighbours ?? GRAPH_NEIGHBOURS, umap?.nNeighbors ?? 15);
-      const graph = await exactKnn(vectors, k, { onProgress: ctx.onProgress, signal: ctx.signal });
+      // Exact on a GPU; NN-descent on a CPU backend past CPU_EXACT_MAX_N (src/gpu/knn_choice.ts).
+      const { graph } = await knnGraph(vectors, k, {
+        onProgress: ctx.onProgress,
+        signal: ctx.signal,
+        seed: umap?.seed ?? 42,
+      });
       const project = layout === 'umap-js' ? umapReference : umapLayout;
       const result = await project(vectors, graph, umap, {
         onProgress: ctx.onProgress,
