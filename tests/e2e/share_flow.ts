@@ -5,7 +5,15 @@ import { collectErrors, screenshot } from './browser';
 interface Hooks {
   screenPosition(i: number): [number, number] | null;
   selected(): number;
+  pointAlpha(i: number): number | null;
 }
+
+const alphas = (page: Page, indices: number[]) =>
+  page.evaluate(
+    (list) =>
+      list.map((i) => (window as unknown as { __papermap: Hooks }).__papermap.pointAlpha(i)),
+    indices,
+  );
 
 /** Waits until the map is drawn and no stage is running. */
 export async function waitForMap(page: Page): Promise<void> {
@@ -21,9 +29,10 @@ const positions = (page: Page, indices: number[]) =>
   );
 
 /**
- * The sharing check of the "Share a map" issue, on the site at `url`: zoom, select a paper, copy
- * the link, open it in a new browser context with empty storage, and find the same paper
- * selected, the same view, and the points at the same coordinates.
+ * The sharing check of the "Share a map" issue, on the site at `url`: zoom, select a paper,
+ * search, filter by a source, copy the link, open it in a new browser context with empty storage,
+ * and find the same paper selected, the same view, search and filter, and the points at the same
+ * coordinates in the same colours.
  */
 export async function checkSharedLink(browser: Browser, url: string, name: string): Promise<void> {
   const site = { url };
@@ -56,13 +65,23 @@ export async function checkSharedLink(browser: Browser, url: string, name: strin
     (window as unknown as { __papermap: Hooks }).__papermap.selected(),
   );
 
+  // Search for a word of its title, and keep one source's papers only.
+  const word = (title ?? '').split(/\W+/).find((w) => w.length > 5) ?? 'model';
+  await page.getByTestId('search-input').fill(word);
+  await page.getByTestId('search-results').waitFor();
+  await page.getByTestId('filter-toggle').click();
+  await page.getByTestId('facet-sources').locator('input').first().check();
+  const kept = (await page.getByTestId('filter-count').textContent())?.trim();
+  assert.doesNotMatch(kept ?? '', /^236 of 236/);
+
   await page.getByTestId('copy-link').click();
-  await page.waitForFunction(
-    () => location.hash.includes('paper=') && location.hash.includes('view='),
+  await page.waitForFunction(() =>
+    ['paper=', 'view=', 'q=', 'f='].every((piece) => location.hash.includes(piece)),
   );
   const link = page.url();
   const sample = [0, 17, 42, 99, 150, 235, selected];
   const before = await positions(page, sample);
+  const colours = await alphas(page, sample);
   await screenshot(page, `${name}-sender`);
 
   const second = await browser.newContext({ viewport });
@@ -73,7 +92,11 @@ export async function checkSharedLink(browser: Browser, url: string, name: strin
   await other.getByTestId('paper-detail').waitFor();
   assert.equal(await other.getByTestId('paper-title').textContent(), title);
   assert.match((await other.getByTestId('vectors-source').textContent()) ?? '', /map from bundle/);
+  assert.equal(await other.getByTestId('search-input').inputValue(), word);
+  await other.getByTestId('search-results').waitFor();
+  assert.equal((await other.getByTestId('filter-count').textContent())?.trim(), kept);
   await other.waitForTimeout(300);
+  assert.deepEqual(await alphas(other, sample), colours);
   const after = await positions(other, sample);
   for (let i = 0; i < sample.length; i++) {
     assert.ok(
