@@ -1,13 +1,12 @@
 import type { MapBundle } from '../share/bundle/map_bundle';
 import { RpcClient } from './rpc_client';
+import { startPolicyWorker } from './policy_worker';
+import bundleWorkerUrl from '../../workers/bundle.worker.ts?worker&url';
 
 /** The page's handle on the bundle worker: open and save `.papermap` files off the main thread. */
 export class BundleClient {
   private readonly rpc = new RpcClient(
-    new Worker(new URL('../../workers/bundle.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'papermap-bundle',
-    }),
+    startPolicyWorker(bundleWorkerUrl, 'papermap-bundle'),
     'bundle worker',
   );
 

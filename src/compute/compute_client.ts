@@ -13,6 +13,8 @@ import type { LabelText } from '../core/topics/label_corpus';
 import type { VectorBasis } from '../core/vector_basis';
 import type { Vectors } from '../core/vectors';
 import { RpcClient } from './rpc_client';
+import { startPolicyWorker } from './policy_worker';
+import computeWorkerUrl from '../../workers/compute.worker.ts?worker&url';
 
 /** The page's typed handle on the compute worker (tfjs, kNN, UMAP). */
 export class ComputeClient implements ComputeService {
@@ -99,8 +101,5 @@ export class ComputeClient implements ComputeService {
 
 /** Starts the compute worker as an ES module worker bundled by Vite. */
 export function startComputeWorker(): Worker {
-  return new Worker(new URL('../../workers/compute.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'papermap-compute',
-  });
+  return startPolicyWorker(computeWorkerUrl, 'papermap-compute');
 }

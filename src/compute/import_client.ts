@@ -2,6 +2,8 @@ import type { ColumnMapping } from '../core/import/format';
 import type { ImportResult } from '../core/import/import_corpus';
 import type { ImportApi } from '../core/import/import_handlers';
 import { RpcClient } from './rpc_client';
+import { startPolicyWorker } from './policy_worker';
+import importWorkerUrl from '../../workers/import.worker.ts?worker&url';
 
 /** What to import: files the user chose or dropped, or a URL (`?data=`) fetched by the worker. */
 export type ImportSource = File[] | { url: string };
@@ -44,8 +46,5 @@ export class ImportClient {
 
 /** Starts the import worker as an ES module worker bundled by Vite. */
 export function startImportWorker(): Worker {
-  return new Worker(new URL('../../workers/import.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'papermap-import',
-  });
+  return startPolicyWorker(importWorkerUrl, 'papermap-import');
 }

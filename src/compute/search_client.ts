@@ -1,14 +1,13 @@
 import { packStrings } from '../core/packed_strings';
 import type { SearchHit } from '../core/search/top_k';
 import { RpcClient } from './rpc_client';
+import { startPolicyWorker } from './policy_worker';
+import searchWorkerUrl from '../../workers/search.worker.ts?worker&url';
 
 /** The page's handle on the search worker (search by words). */
 export class SearchClient {
   private readonly rpc = new RpcClient(
-    new Worker(new URL('../../workers/search.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'papermap-search',
-    }),
+    startPolicyWorker(searchWorkerUrl, 'papermap-search'),
     'search worker',
   );
 

@@ -2,14 +2,13 @@ import type { TopicLabel } from '../core/topics/class_tfidf';
 import type { LabelText } from '../core/topics/label_corpus';
 import type { FinestTopics } from '../core/topics/selection_label';
 import { RpcClient } from './rpc_client';
+import { startPolicyWorker } from './policy_worker';
+import selectionWorkerUrl from '../../workers/selection.worker.ts?worker&url';
 
 /** The page's handle on the selection worker (summary labels of lasso selections). */
 export class SelectionLabelClient {
   private readonly rpc = new RpcClient(
-    new Worker(new URL('../../workers/selection.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'papermap-selection',
-    }),
+    startPolicyWorker(selectionWorkerUrl, 'papermap-selection'),
     'selection worker',
   );
 

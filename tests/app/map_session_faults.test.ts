@@ -11,6 +11,7 @@ import type { ComputeService } from '../../src/gpu/compute_api';
 import { createInProcessCompute } from '../../src/gpu/in_process_compute';
 import { IdbVectorStore } from '../../src/store/idb_vector_store';
 import { MemoryVectorStore } from '../../src/store/memory_vector_store';
+import { KNN_STAGE } from '../../src/gpu/knn_choice';
 
 function seedCorpus(): Corpus {
   const pages = readdirSync('data/seeds')
@@ -94,7 +95,7 @@ describe('MapSession when things go wrong', () => {
       l.topics.map((t) => t.label).join('|'),
     );
 
-    for (const stage of ['load', 'embed', 'neighbours', 'layout', 'topics']) {
+    for (const stage of ['load', 'embed', KNN_STAGE.exact, 'layout', 'topics']) {
       let cancelled = false;
       let sawPartial = false;
       hooks.onStage = (at, fraction) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { PapermapHooks } from '../../src/app/test_hooks';
+import { KNN_STAGE } from '../../src/gpu/knn_choice';
 import { collectErrors, screenshot } from './browser';
 import { useSiteAndBrowser } from './site_fixture';
 import {
@@ -41,7 +42,7 @@ describe('a crashed compute worker', { concurrency: false }, () => {
     const context = await e2e.browser.newContext({ viewport: { width: 1200, height: 800 } });
     // The first worker dies once kNN starts, after the vectors were embedded and cached.
     await prefixComputeWorker(context, (n) =>
-      n === 0 ? onFirstProgress('neighbours', CRASH) : '',
+      n === 0 ? onFirstProgress(KNN_STAGE.exact, CRASH) : '',
     );
     const page = await context.newPage();
     const errors = collectErrors(page);

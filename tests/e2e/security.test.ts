@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { describe, it } from 'node:test';
 import { collectErrors } from './browser';
 import { waitForMap } from './share_flow';
@@ -67,6 +69,47 @@ describe('the page under hostile input', () => {
       `the recording sees worker requests too: ${requests.join(', ')}`,
     );
     await context.close();
+  });
+
+  it('lets the page and its workers connect only to the site and the hosts its address names', async () => {
+    // Two other origins: one the address names (?data=), one it does not.
+    const body = readFileSync('tests/e2e/fixtures/papers.jsonl');
+    const serve = async (): Promise<{ server: Server; origin: string }> => {
+      const server = createServer((_, res) => {
+        res.writeHead(200, { 'access-control-allow-origin': '*' }).end(body);
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      return { server, origin: `http://127.0.0.1:${(server.address() as { port: number }).port}` };
+    };
+    const named = await serve();
+    const other = await serve();
+    const context = await e2e.browser.newContext();
+    const page = await context.newPage();
+    const violations = collectErrors(page);
+    await page.goto(`${e2e.site.url}?data=${encodeURIComponent(`${named.origin}/papers.jsonl`)}`);
+    await waitForMap(page);
+    assert.match((await page.getByTestId('paper-count').textContent()) ?? '', /^25 /);
+
+    const tryFetch = (url: string) =>
+      fetch(url).then(
+        () => 'connected',
+        () => 'refused',
+      );
+    assert.equal(await page.evaluate(tryFetch, `${other.origin}/x`), 'refused');
+    assert.equal(await page.evaluate(tryFetch, `${named.origin}/x`), 'connected');
+    const workers = page.workers();
+    assert.ok(workers.length >= 2, `${workers.length} workers`);
+    for (const worker of workers) {
+      assert.equal(await worker.evaluate(tryFetch, `${other.origin}/x`), 'refused', worker.url());
+      assert.equal(await worker.evaluate(tryFetch, `${named.origin}/x`), 'connected');
+    }
+    assert.ok(
+      violations.some((v) => /connect-src/.test(v)),
+      violations.join('\n'),
+    );
+    await context.close();
+    named.server.close();
+    other.server.close();
   });
 
   it('renders titles full of markup and control characters as text, running none of it', async () => {
