@@ -70,3 +70,20 @@ export function fadeByIndices(colours: Uint8Array, keep: Int32Array, alpha = 28)
   }
   return out;
 }
+
+/**
+ * The colours points are drawn with: `base`, faded outside the search's matches, the lasso
+ * selection and the filter's kept papers (each optional). A point is bright only when all keep it.
+ */
+export function fadePoints(
+  base: Uint8Array,
+  leftIn: {
+    matches?: ReadonlySet<number> | null;
+    selection?: Int32Array | null;
+    kept?: Uint8Array | null;
+  },
+): Uint8Array {
+  const searched = leftIn.matches ? fadeExcept(base, leftIn.matches) : base;
+  const selected = leftIn.selection ? fadeByIndices(searched, leftIn.selection) : searched;
+  return leftIn.kept ? fadeByMask(selected, leftIn.kept) : selected;
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clusterColours, fadeByIndices, fadeByMask, fadeExcept } from '../../src/map/palette';
+import {
+  clusterColours,
+  fadeByIndices,
+  fadeByMask,
+  fadeExcept,
+  fadePoints,
+} from '../../src/map/palette';
 
 describe('fading points', () => {
   const base = clusterColours(new Int32Array([0, 1, 2, 3]), 200);
@@ -39,5 +45,18 @@ describe('fadeByIndices', () => {
     const base = clusterColours(Int32Array.of(0, 1), 200);
     expect(alphaList(fadeByIndices(base, Int32Array.of(-1, 2, 7)))).toEqual([28, 28]);
     expect(alphaList(fadeByIndices(base, new Int32Array(0), 5))).toEqual([5, 5]);
+  });
+});
+
+describe('fadePoints', () => {
+  it('keeps a point bright only when the search, the selection and the filter all keep it', () => {
+    const base = clusterColours(new Int32Array([0, 1, 2, 3]), 200);
+    const faded = fadePoints(base, {
+      matches: new Set([0, 1, 2]),
+      selection: Int32Array.of(0, 1, 3),
+      kept: Uint8Array.of(1, 0, 1, 1),
+    });
+    expect([3, 7, 11, 15].map((i) => faded[i])).toEqual([200, 28, 28, 28]);
+    expect(fadePoints(base, {})).toBe(base);
   });
 });
