@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { collectErrors, screenshot } from './browser';
 import { useSiteAndBrowser } from './site_fixture';
+import { waitForMap } from './share_flow';
 
 const MAP_TIMEOUT = 180_000;
 
@@ -45,8 +46,7 @@ describe('colouring the map in Chromium', { concurrency: false }, () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(e2e.site.url);
-    await page.getByTestId('paper-count').waitFor({ timeout: MAP_TIMEOUT });
-    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: MAP_TIMEOUT });
+    await waitForMap(page);
     const legend = page.getByTestId('legend');
     await legend.waitFor();
     const select = page.getByTestId('colour-by');

@@ -3,8 +3,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { collectErrors, screenshot } from './browser';
 import { useSiteAndBrowser } from './site_fixture';
-
-const MAP_TIMEOUT = 180_000;
+import { waitForMap } from './share_flow';
 
 interface Hooks {
   visibleLabels(): string[];
@@ -47,8 +46,7 @@ describe('the topic map in Chromium', { concurrency: false }, () => {
     const page = await context.newPage();
     const errors = collectErrors(page);
     await page.goto(e2e.site.url);
-    await page.getByTestId('paper-count').waitFor({ timeout: MAP_TIMEOUT });
-    await page.getByTestId('progress').waitFor({ state: 'detached', timeout: MAP_TIMEOUT });
+    await waitForMap(page);
 
     const list = page.getByTestId('topic-list');
     const regions = (await list.locator(':scope > ul > li > .row .label').allTextContents()).map(
