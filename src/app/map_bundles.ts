@@ -2,6 +2,7 @@ import { DEFAULT_UMAP_PARAMS } from '../core/layout/layout';
 import { dequantiseInt8, quantiseInt8 } from '../core/quantise';
 import { bundleTopicsOf, hierarchyFromBundle } from '../share/bundle/bundle_topic_hierarchy';
 import type { MapBundle } from '../share/bundle/map_bundle';
+import type { Vectors } from '../core/vectors';
 import type { BuiltMap } from './build_map';
 
 /**
@@ -34,11 +35,18 @@ export function bundleFromBuilt(
   return bundle;
 }
 
-/** The map a bundle holds, ready to draw: nothing is recomputed. */
+/**
+ * The map a bundle holds, ready to draw: nothing is recomputed. Its vectors are decoded from
+ * their int8 codes when first asked for (a search by meaning, a save): at 100k papers they are
+ * 100 MB of floats that opening a shared map does not need.
+ */
 export function builtFromBundle(bundle: MapBundle): BuiltMap {
+  let vectors: Vectors | null | undefined;
   return {
     corpus: bundle.corpus,
-    vectors: bundle.vectors ? dequantiseInt8(bundle.vectors) : null,
+    get vectors() {
+      return (vectors ??= bundle.vectors ? dequantiseInt8(bundle.vectors) : null);
+    },
     ...(bundle.vectors && bundle.vectorBasis ? { vectorBasis: bundle.vectorBasis } : {}),
     projection: {
       layout: bundle.layout,

@@ -1,4 +1,5 @@
 import type { MapBundle } from '../share/bundle/map_bundle';
+import { bundleFromWire, type WireBundle } from '../share/bundle/wire_bundle';
 import { RpcClient } from './rpc_client';
 import { startPolicyWorker } from './policy_worker';
 import bundleWorkerUrl from '../../workers/bundle.worker.ts?worker&url';
@@ -38,10 +39,10 @@ export class BundleClient {
  * (bench/bundle_bench.ts) or the browser's profiler can split the time to the first frame into
  * fetch and decode in the worker, and drawing.
  */
-function timed(opened: Promise<MapBundle>): Promise<MapBundle> {
+function timed(opened: Promise<WireBundle>): Promise<MapBundle> {
   performance.mark('papermap:bundle-open');
-  return opened.then((bundle) => {
+  return opened.then((wire) => {
     performance.mark('papermap:bundle-opened');
-    return bundle;
+    return bundleFromWire(wire);
   });
 }

@@ -108,7 +108,7 @@ function readPaper(raw: unknown, fail: Fail): Paper {
 }
 
 /** A real calendar day written YYYY-MM-DD ("2024-02-30" is not one). */
-function isIsoDate(text: string): boolean {
+export function isIsoDate(text: string): boolean {
   if (!ISO_DATE.test(text)) return false;
   const time = Date.parse(`${text}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(text);

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packStrings, unpackStrings } from '../../src/core/packed_strings';
+import {
+  packStringChunks,
+  packStrings,
+  unpackStringChunks,
+  unpackStrings,
+} from '../../src/core/packed_strings';
 import { createSearchHandlers } from '../../src/core/search/search_handlers';
 import type { CallContext } from '../../src/core/rpc/protocol';
 
@@ -19,6 +24,29 @@ describe('packed strings', () => {
       /string 1 ends outside/,
     );
     expect(() => unpackStrings({ text: 'abc', ends: Int32Array.of(2, 1) })).toThrow(RangeError);
+  });
+
+  it('in groups, give back exactly the strings packed, whatever the group size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary' }), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 70 }),
+        (strings, per) => {
+          const packed = packStringChunks(strings, per);
+          expect(packed.texts).toHaveLength(Math.ceil(strings.length / per));
+          expect(unpackStringChunks(packed)).toEqual(strings);
+        },
+      ),
+    );
+  });
+
+  it('in groups, refuse ends that leave their group or a group that is missing', () => {
+    const packed = packStringChunks(['ab', 'c', 'de'], 2);
+    expect(packed.texts).toEqual(['abc', 'de']);
+    expect(() => unpackStringChunks({ ...packed, ends: Int32Array.of(2, 3, 3) })).toThrow(
+      /string 2 ends outside its group/,
+    );
+    expect(() => unpackStringChunks({ ...packed, texts: ['abc'] })).toThrow(RangeError);
   });
 
   it('carry a corpus to the search index, which finds papers by their words', async () => {

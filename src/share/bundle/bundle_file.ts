@@ -2,7 +2,8 @@ import { concatChunks } from '../../core/import/byte_stream';
 import { BundleError, failIn } from './bundle_error';
 import { compactVectors } from './compact_vectors';
 import { count, MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
-import { readBundle } from './read_bundle';
+import { readWireBundle } from './read_bundle';
+import { bundleFromWire, type WireBundle } from './wire_bundle';
 import { writeBundle } from './write_bundle';
 
 /**
@@ -39,14 +40,24 @@ export async function readBundleFile(
   name: string,
   options: { maxUnpackedBytes?: number } = {},
 ): Promise<MapBundle> {
+  return bundleFromWire(await readWireBundleFile(bytes, name, options));
+}
+
+/** readBundleFile with the papers left packed for posting to the page (see WireBundle). */
+export async function readWireBundleFile(
+  bytes: Uint8Array,
+  name: string,
+  options: { maxUnpackedBytes?: number } = {},
+): Promise<WireBundle> {
   const fail = failIn(name);
   if (bytes.length > MAX_BUNDLE_BYTES) {
     fail(`the file is ${count(bytes.length)} bytes, more than the 1 GiB a bundle may have`);
   }
   const limit = Math.min(options.maxUnpackedBytes ?? MAX_BUNDLE_BYTES, MAX_BUNDLE_BYTES);
   const isGzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const container = isGzip ? await gunzip(bytes, limit, fail) : bytes;
-  return readBundle(container, name);
+  if (!isGzip) return readWireBundle(bytes, name);
+  // Gunzip checked the stream's CRC-32 over the whole container: the sections' own are redundant.
+  return readWireBundle(await gunzip(bytes, limit, fail), name, { sectionChecksums: false });
 }
 
 /** Gzips bytes with the platform's CompressionStream (default level). */

@@ -1,12 +1,16 @@
 import { concatChunks } from '../../core/import/byte_stream';
 import type { RpcHandlers } from '../../core/rpc/protocol';
-import { encodeBundleFile, readBundleFile } from './bundle_file';
+import { encodeBundleFile, readWireBundleFile } from './bundle_file';
 import { MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
+import type { WireBundle } from './wire_bundle';
 
 /** The bundle worker's API: read and write `.papermap` files off the main thread. */
 export interface BundleApi {
-  /** Reads and validates a bundle from a file or a URL (fetched here, capped at 1 GiB). */
-  open(args: { file?: Blob; url?: string; name: string }): Promise<MapBundle>;
+  /**
+   * Reads and validates a bundle from a file or a URL (fetched here, capped at 1 GiB), its papers
+   * packed for the page (bundleFromWire unpacks them).
+   */
+  open(args: { file?: Blob; url?: string; name: string }): Promise<WireBundle>;
   /** Encodes a bundle as a gzipped `.papermap` file. */
   save(args: { bundle: MapBundle }): Promise<Uint8Array>;
 }
@@ -19,7 +23,7 @@ export function createBundleHandlers(fetcher: typeof fetch = fetch): RpcHandlers
         ? new Uint8Array(await file.arrayBuffer())
         : await fetchCapped(url ?? '', name, fetcher, ctx.signal, ctx.onProgress);
       ctx.signal.throwIfAborted();
-      return readBundleFile(bytes, name);
+      return readWireBundleFile(bytes, name);
     },
     save: async ({ bundle }) => encodeBundleFile(bundle),
   };

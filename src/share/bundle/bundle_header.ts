@@ -64,7 +64,7 @@ export function parseHeader(json: unknown, fail: (message: string) => never): Bu
   const version = json.version;
   if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
     return fail(
-      `bundle version ${describe(version)} is not supported: this papermap reads versions ${READABLE_VERSIONS.join(' and ')}`,
+      `bundle version ${describe(version)} is not supported: this papermap reads versions ${READABLE_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_VERSIONS.at(-1)}`,
     );
   }
   if (json.checksum !== 'crc32') bad('checksum', '"crc32"', json.checksum);

@@ -37,7 +37,7 @@ export interface BundleCounts {
   dim: number | null;
   /** Levels of the topic hierarchy stored in 'topics.assignment'; 0 (older bundles) when absent. */
   levels: number;
-  /** The bundle's version (1 or 2): it fixes the dtype of 'knn.distances'. */
+  /** The bundle's version (1 to 3): it fixes the dtypes of 'papers' and 'knn.distances'. */
   version: number;
   /** The embedder's dimension when the vectors are stored projected (version 2), else null. */
   basisDim: number | null;
@@ -70,7 +70,7 @@ export type SectionName = (typeof SECTION_NAMES)[number];
 /** What a section must be: its dtype, and its shape with the formula for messages. */
 export interface SectionSpec {
   dtype: SectionDtype;
-  /** Expected shape; a JSON section's item count is free except for papers. */
+  /** Expected shape; null: a list of any length (a JSON array, version 3's papers' bytes). */
   shape: number[] | null;
   /** The shape as a formula, e.g. "n×k", for error messages. */
   formula: string;
@@ -80,7 +80,9 @@ export interface SectionSpec {
 export function sectionSpec(name: SectionName, c: BundleCounts): SectionSpec | null {
   switch (name) {
     case 'papers':
-      return { dtype: 'json', shape: [c.n], formula: 'n' };
+      return c.version >= 3
+        ? { dtype: 'uint8', shape: null, formula: 'any' }
+        : { dtype: 'json', shape: [c.n], formula: 'n' };
     case 'topics':
       return { dtype: 'json', shape: null, formula: 'any' };
     case 'layout.xy':

@@ -8,14 +8,15 @@ import type { VectorBasis } from '../../core/vector_basis';
 export const BUNDLE_FORMAT = 'papermap-bundle';
 
 /**
- * The bundle version this code writes. Version 2 stores the papers by column
- * (paper_columns.ts), neighbour distances as uint16 (distance_codes.ts) and may store the vectors
- * projected on a basis (section 'vectors.basis'); version 1 is still read.
+ * The bundle version this code writes. Version 3 stores the papers as packed binary columns
+ * (paper_table_bytes.ts). Version 2 stored them as JSON columns (paper_columns.ts), and brought
+ * neighbour distances as uint16 (distance_codes.ts) and vectors projected on a basis (section
+ * 'vectors.basis'); versions 1 and 2 are still read.
  */
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 
 /** The versions this code reads. */
-export const READABLE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_VERSIONS: readonly number[] = [1, 2, 3];
 
 /** The 8 bytes a bundle container starts with (before gzip, see bundle_file.ts). */
 export const BUNDLE_MAGIC = 'PMAPBNDL';

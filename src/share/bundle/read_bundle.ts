@@ -1,5 +1,4 @@
 import { parseHeader, type BundleHeader } from './bundle_header';
-import { validatePapers } from './bundle_papers';
 import { topicLevelsProblem, validateTopics } from './bundle_topics';
 import { failIn } from './bundle_error';
 import {
@@ -16,7 +15,10 @@ import { basisProblem } from '../../core/vector_basis';
 import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
 import { decodeDistances } from './distance_codes';
 import { unpackInt4 } from './int4_codes';
-import { columnsToRecords } from './paper_columns';
+import { paperTableFromJson } from './paper_columns';
+import { decodePaperTable } from './paper_table_bytes';
+import { checkPaperTable } from './paper_table_check';
+import { bundleFromWire, type WireBundle } from './wire_bundle';
 import { unshuffleBytes } from './byte_shuffle';
 import { crc32, crc32Hex } from './crc32';
 import { BUNDLE_MAGIC, MAX_BUNDLE_BYTES, count, type MapBundle } from './map_bundle';
@@ -34,6 +36,21 @@ type Fail = (message: string) => never;
  * field; never reads out of bounds.
  */
 export function readBundle(bytes: Uint8Array, name: string): MapBundle {
+  return bundleFromWire(readWireBundle(bytes, name));
+}
+
+/**
+ * readBundle, with the papers left packed for posting to the page (WireBundle).
+ * `sectionChecksums: false` skips the sections' CRC-32s, for a container that came out of a
+ * gzip stream: gunzip has checked the stream's own CRC-32 over every byte of it, and checking
+ * 200 MB twice costs a quarter of a second on the way to a shared map's first frame. The header's
+ * checksum and every value are still checked.
+ */
+export function readWireBundle(
+  bytes: Uint8Array,
+  name: string,
+  options: { sectionChecksums?: boolean } = {},
+): WireBundle {
   assertLittleEndian();
   const fail = failIn(name);
   const { header, dataStart } = readHeader(bytes, fail);
@@ -44,25 +61,27 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
     const e = entries.get(section);
     if (!e) return null;
     const stored = bytes.subarray(e.offset, e.offset + e.length);
-    if (crc32Hex(stored) !== e.crc32) {
+    if (options.sectionChecksums !== false && crc32Hex(stored) !== e.crc32) {
       fail(
         `section '${section}' is damaged: its checksum is ${crc32Hex(stored)}, expected ${e.crc32}`,
       );
     }
     if (e.filter === 'shuffle') return unshuffleBytes(stored, DTYPE_BYTES[e.dtype]);
-    // JSON is decoded straight from the file's bytes (a copy of 100+ MB of papers would be garbage
-    // at once); typed sections get their own aligned buffer.
-    return e.dtype === 'json' ? stored : stored.slice();
+    // Papers and JSON are decoded straight from the file's bytes (a copy of 100+ MB of papers
+    // would be garbage at once); typed sections get their own aligned buffer.
+    return e.dtype === 'json' || section === 'papers' ? stored : stored.slice();
   };
   const valid = (section: SectionName, why: string | null): void => {
     if (why) fail(`section '${section}': ${why}`);
   };
-  // Version 1 stores one object per paper, version 2 one array per field (paper_columns.ts).
-  const paperRecords = (): unknown => {
-    if (version < 2) return json('papers');
-    const columns = columnsToRecords(parseJson(raw('papers')!, "section 'papers'", fail), n);
-    if ('problem' in columns) return fail(`section 'papers' ${columns.problem}`);
-    return columns.records;
+  // Version 1 stores one object per paper, version 2 one array per field (paper_columns.ts),
+  // version 3 packed binary columns (paper_table_bytes.ts).
+  const readPapers = () => {
+    const where = `${name}: section 'papers'`;
+    if (version < 3) return paperTableFromJson(json('papers'), n, version, where);
+    const table = decodePaperTable(raw('papers')!, n, (m) => fail(`section 'papers': ${m}`));
+    checkPaperTable(table, where);
+    return table;
   };
   const json = (section: 'papers' | 'topics'): unknown => {
     const value = parseJson(raw(section)!, `section '${section}'`, fail);
@@ -75,7 +94,7 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
     }
     return value;
   };
-  const papers = validatePapers(paperRecords(), `${name}: section 'papers'`);
+  const papers = readPapers();
   const topics = validateTopics(json('topics'), `${name}: section 'topics'`);
   const xy = new Float32Array(raw('layout.xy')!.buffer);
   valid('layout.xy', notFinite(xy));
@@ -89,9 +108,9 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
   valid('knn.distances', notFinite(distances));
   const clusters = new Int32Array(raw('clusters')!.buffer);
   valid('clusters', outOfRange(clusters, header.clusterCount, 'a cluster id'));
-  const map: MapBundle = {
+  const map: WireBundle = {
     name: header.name,
-    corpus: { papers, hash: header.corpusHash },
+    corpus: { table: papers, hash: header.corpusHash },
     embedderId: header.embedderId,
     layout: { xy, n, id: header.layout.id },
     layoutParams: header.layout.params,

@@ -6,7 +6,6 @@ import {
   MAX_TOPIC_LEVELS,
   type BundleHeader,
 } from './bundle_header';
-import { validatePapers } from './bundle_papers';
 import { topicLevelsProblem, validateTopics } from './bundle_topics';
 import { failIn } from './bundle_error';
 import {
@@ -22,7 +21,8 @@ import { basisProblem } from '../../core/vector_basis';
 import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
 import { encodeDistances } from './distance_codes';
 import { fitsInt4, int4RowBytes, packInt4 } from './int4_codes';
-import { papersToColumns } from './paper_columns';
+import { paperTableFromJson, papersToColumns } from './paper_columns';
+import { encodePaperTable } from './paper_table_bytes';
 import { shuffleBytes } from './byte_shuffle';
 import { crc32, crc32Hex } from './crc32';
 import {
@@ -159,12 +159,13 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
   for (const [key, value] of Object.entries(map.layoutParams)) {
     if (!Number.isFinite(value)) fail(`layout parameter ${key} = ${value} is not finite`);
   }
-  // Validated copies hold only the known fields, exactly what the reader gives back.
-  const papers = validatePapers(corpus.papers, "cannot write the map bundle: section 'papers'");
+  // Only the known fields are written, checked as the reader will check them.
+  const where = "cannot write the map bundle: section 'papers'";
+  const papers = encodePaperTable(paperTableFromJson(papersToColumns(corpus.papers), n, 2, where));
   const topics = validateTopics(map.topics, "cannot write the map bundle: section 'topics'");
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const payloads: Payload[] = [
-    { name: 'papers', dtype: 'json', shape: [n], bytes: json(papersToColumns(papers)) },
+    { name: 'papers', dtype: 'uint8', shape: [papers.length], bytes: papers },
     { name: 'topics', dtype: 'json', shape: [topics.length], bytes: json(topics) },
     { name: 'layout.xy', dtype: 'float32', shape: [n, 2], bytes: bytesOf(layout.xy) },
     { name: 'knn.indices', dtype: 'int32', shape: [n, k], bytes: bytesOf(graph.indices) },

@@ -1,6 +1,8 @@
 import { align8 } from '../../../src/share/bundle/bundle_layout';
 import { shuffleBytes, unshuffleBytes } from '../../../src/share/bundle/byte_shuffle';
 import { crc32, crc32Hex } from '../../../src/share/bundle/crc32';
+import { papersFromTable } from '../../../src/core/paper_table';
+import { decodePaperTable } from '../../../src/share/bundle/paper_table_bytes';
 
 /** A bundle container taken apart: the header JSON and each section's stored bytes. */
 export interface OpenBundle {
@@ -72,4 +74,35 @@ export function setTyped(open: OpenBundle, name: string, array: Int32Array | Flo
 /** The header's entry of a section, to change in place. */
 export function entryOf(open: OpenBundle, name: string): Record<string, unknown> {
   return open.header.sections.find((s) => s.name === name)!;
+}
+
+/** A container's papers (any version) as one record per paper, for a test to edit. */
+export function paperRecords(open: OpenBundle): Record<string, unknown>[] {
+  const bytes = open.sections.get('papers')!;
+  if (open.header.version === 3) {
+    const fail = (message: string): never => {
+      throw new Error(message);
+    };
+    const table = decodePaperTable(bytes, open.header.n as number, fail);
+    return papersFromTable(table) as unknown as Record<string, unknown>[];
+  }
+  const columns = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown[]>;
+  return Array.from({ length: columns.id!.length }, (_, i) => {
+    const record: Record<string, unknown> = {};
+    for (const [key, column] of Object.entries(columns)) {
+      if (column[i] !== null || !['arxivId', 'doi', 'categories', 'fields', 'flags'].includes(key))
+        record[key] = column[i];
+    }
+    return record;
+  });
+}
+
+/**
+ * Stores papers as JSON text the way versions 1 and 2 do (columns in 2, records in 1), turning a
+ * version-3 container into a version-2 one: only JSON can hold papers of the wrong types.
+ */
+export function setPapersJson(open: OpenBundle, json: string): void {
+  if (open.header.version === 3) open.header.version = 2;
+  open.sections.set('papers', new TextEncoder().encode(json));
+  Object.assign(entryOf(open, 'papers'), { dtype: 'json', shape: [open.header.n] });
 }

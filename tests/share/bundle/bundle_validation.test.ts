@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readBundleFile } from '../../../src/share/bundle/bundle_file';
 import { crc32 } from '../../../src/share/bundle/crc32';
-import { columnsToRecords, papersToColumns } from '../../../src/share/bundle/paper_columns';
+import { papersToColumns } from '../../../src/share/bundle/paper_columns';
 import { MAX_BUNDLE_BYTES } from '../../../src/share/bundle/map_bundle';
 import { readBundle } from '../../../src/share/bundle/read_bundle';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
@@ -13,6 +13,8 @@ import {
   entryOf,
   getTyped,
   openBundle,
+  paperRecords,
+  setPapersJson,
   setTyped,
   type OpenBundle,
 } from './bundle_surgery';
@@ -43,16 +45,7 @@ function message(bytes: Uint8Array): string {
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
-/** The papers of a version-2 bundle as records (they are stored by column). */
-const paperJson = (open: OpenBundle): Record<string, unknown>[] => {
-  const columns = JSON.parse(new TextDecoder().decode(open.sections.get('papers'))) as Record<
-    string,
-    unknown[]
-  >;
-  const result = columnsToRecords(columns, columns.id!.length);
-  if ('problem' in result) throw new Error(result.problem);
-  return result.records;
-};
+const paperJson = paperRecords;
 
 describe('the bundle reader rejects', () => {
   it('files over 1 GiB', () => {
@@ -89,8 +82,8 @@ describe('the bundle reader rejects', () => {
   });
 
   it('other formats and versions', () => {
-    expect(complaint((o) => (o.header.version = 3))).toBe(
-      'map.papermap: bundle version 3 is not supported: this papermap reads versions 1 and 2',
+    expect(complaint((o) => (o.header.version = 4))).toBe(
+      'map.papermap: bundle version 4 is not supported: this papermap reads versions 1, 2 and 3',
     );
     expect(complaint((o) => (o.header.format = 'zip'))).toMatch(/not a papermap bundle/);
   });
@@ -113,6 +106,25 @@ describe('the bundle reader rejects', () => {
     ).toMatch(
       /^map\.papermap: section 'knn\.indices' is damaged: its checksum is [0-9a-f]{8}, expected/,
     );
+  });
+
+  it('a gzip file whose bytes do not match its checksum (then sections are not checked again)', async () => {
+    const file = gzipSync(good);
+    // The last 8 bytes are gzip's CRC-32 of the whole container and its length.
+    const damaged = file.slice();
+    damaged[damaged.length - 8] = damaged[damaged.length - 8]! ^ 1;
+    await expect(readBundleFile(damaged, 'map.papermap')).rejects.toThrow(
+      /^map\.papermap: the file is not valid gzip data/,
+    );
+    // A section damaged before gzip, with its table entry's checksum kept: gzip's own checksum
+    // is right, and the values are still checked (an index ≥ n).
+    const open = openBundle(good);
+    const indices = new Int32Array(getTyped(open, 'knn.indices').buffer);
+    indices[3] = N;
+    setTyped(open, 'knn.indices', indices);
+    await expect(
+      readBundleFile(gzipSync(closeBundle(open, { keepChecksums: true })), 'map.papermap'),
+    ).rejects.toThrow(`section 'knn.indices': entry 3 is ${N}, expected a paper index`);
   });
 
   it('a section whose entry count does not match n and k', () => {
@@ -229,10 +241,7 @@ describe('the bundle reader rejects', () => {
       complaint((o) => {
         const papers = paperJson(o);
         edit(papers);
-        o.sections.set(
-          'papers',
-          text(JSON.stringify(papersToColumns(papers as unknown as Paper[]))),
-        );
+        setPapersJson(o, JSON.stringify(papersToColumns(papers as unknown as Paper[])));
       });
     expect(withPapers((p) => (p[3]!.date = '2024-02-30'))).toBe(
       `map.papermap: section 'papers': papers[3].date should be an ISO date YYYY-MM-DD or null, but is "2024-02-30".`,
@@ -244,13 +253,13 @@ describe('the bundle reader rejects', () => {
     expect(withPapers((p) => p.pop())).toBe(
       `map.papermap: section 'papers' column 'id' has ${N - 1} entries, expected n = ${N}`,
     );
-    expect(complaint((o) => o.sections.set('papers', text(JSON.stringify(paperJson(o)))))).toBe(
+    expect(complaint((o) => setPapersJson(o, JSON.stringify(paperJson(o))))).toBe(
       "map.papermap: section 'papers' should be an object of columns (a version-2 bundle)",
     );
   });
 
   it('sections that are not UTF-8 JSON, and bad topics', () => {
-    expect(complaint((o) => o.sections.set('papers', text('{"id": ')))).toMatch(
+    expect(complaint((o) => setPapersJson(o, '{"id": '))).toMatch(
       /^map\.papermap: section 'papers' is not valid JSON/,
     );
     expect(complaint((o) => o.sections.set('topics', new Uint8Array([0x5b, 0xff, 0x5d])))).toBe(

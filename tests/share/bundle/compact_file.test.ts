@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { dequantiseInt8, quantiseInt8 } from '../../../src/core/quantise';
 import { encodeBundleFile, readBundleFile } from '../../../src/share/bundle/bundle_file';
 import { shuffleBytes } from '../../../src/share/bundle/byte_shuffle';
-import { columnsToRecords } from '../../../src/share/bundle/paper_columns';
 import type { MapBundle } from '../../../src/share/bundle/map_bundle';
+import type { Paper } from '../../../src/core/paper';
+import { papersToColumns } from '../../../src/share/bundle/paper_columns';
 import { readBundle } from '../../../src/share/bundle/read_bundle';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
 import { compactVectors } from '../../../src/share/bundle/compact_vectors';
@@ -14,6 +15,8 @@ import {
   entryOf,
   getTyped,
   openBundle,
+  paperRecords,
+  setPapersJson,
   setTyped,
   type OpenBundle,
 } from './bundle_surgery';
@@ -61,7 +64,7 @@ describe('a bundle file stores vectors compactly', () => {
     const map = mapWithDim(256);
     const file = await encodeBundleFile(map);
     const header = openBundle(writeBundle(compactVectors(map))).header;
-    expect(header).toMatchObject({ version: 2, dim: 256, vectorBits: 4 });
+    expect(header).toMatchObject({ version: 3, dim: 256, vectorBits: 4 });
     expect(header.sections.map((s) => s.name)).toContain('vectors.codes4');
     const back = await readBundleFile(file, 'map.papermap');
     expect(back.vectorBasis).toBeUndefined();
@@ -97,11 +100,8 @@ describe('versions', () => {
   it('still reads a version-1 bundle: papers as records, float32 distances', () => {
     const map = realisticMap(N);
     const open = openBundle(writeBundle(map));
+    setPapersJson(open, JSON.stringify(paperRecords(open)));
     open.header.version = 1;
-    const columns = JSON.parse(new TextDecoder().decode(open.sections.get('papers')));
-    const rows = columnsToRecords(columns, N);
-    if ('problem' in rows) throw new Error(rows.problem);
-    open.sections.set('papers', new TextEncoder().encode(JSON.stringify(rows.records)));
     const distances = new Uint8Array(map.graph.distances.slice().buffer);
     open.sections.set('knn.distances', shuffleBytes(distances, 4));
     entryOf(open, 'knn.distances').dtype = 'float32';
@@ -156,9 +156,9 @@ describe('the reader checks the compact sections', () => {
   it('papers stored by column must all have n entries', () => {
     expect(
       complaint(realisticMap(N), (o) => {
-        const columns = JSON.parse(new TextDecoder().decode(o.sections.get('papers')));
-        columns.title.pop();
-        o.sections.set('papers', new TextEncoder().encode(JSON.stringify(columns)));
+        const columns = papersToColumns(paperRecords(o) as unknown as Paper[]);
+        columns.title!.pop();
+        setPapersJson(o, JSON.stringify(columns));
       }),
     ).toBe(`map.papermap: section 'papers' column 'title' has ${N - 1} entries, expected n = ${N}`);
   });

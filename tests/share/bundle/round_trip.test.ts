@@ -26,7 +26,7 @@ describe('map bundle round trip', () => {
     const bytes = writeBundle(realisticMap());
     expect(new TextDecoder().decode(bytes.subarray(0, 8))).toBe('PMAPBNDL');
     const { header } = openBundle(bytes);
-    expect(header).toMatchObject({ format: 'papermap-bundle', version: 2, checksum: 'crc32' });
+    expect(header).toMatchObject({ format: 'papermap-bundle', version: 3, checksum: 'crc32' });
     const names = header.sections.map((s) => s.name);
     expect(names).toEqual([
       'papers',

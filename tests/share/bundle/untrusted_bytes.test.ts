@@ -48,6 +48,26 @@ describe.each(Object.entries(BUNDLES))('reading untrusted bytes: %s', (_, bundle
     );
   });
 
+  it('explains any damage to the papers, even with valid checksums', () => {
+    const papers = openBundle(bundle).sections.get('papers')!;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(papers.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (edits) => {
+          const copy = openBundle(bundle);
+          const bytes = papers.slice();
+          for (const [at, value] of edits) bytes[at] = value;
+          copy.sections.set('papers', bytes);
+          readsOrExplains(closeBundle(copy));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('never throws anything but a clear error on random bytes, with or without the magic', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), fc.boolean(), (tail, magic) => {
