@@ -1,5 +1,5 @@
 import { concatChunks } from '../../core/import/byte_stream';
-import { BundleError, failIn } from './bundle_error';
+import { failIn } from './bundle_error';
 import { compactVectors } from './compact_vectors';
 import { count, MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
 import { readWireBundle } from './read_bundle';
@@ -49,48 +49,96 @@ export async function readWireBundleFile(
   name: string,
   options: { maxUnpackedBytes?: number } = {},
 ): Promise<WireBundle> {
-  const fail = failIn(name);
   if (bytes.length > MAX_BUNDLE_BYTES) {
-    fail(`the file is ${count(bytes.length)} bytes, more than the 1 GiB a bundle may have`);
+    failIn(name)(`the file is ${count(bytes.length)} bytes, more than the 1 GiB a bundle may have`);
   }
+  // A copy: the stream may transfer or hold the buffer, which belongs to the caller.
+  const copy = bytes.slice() as Uint8Array<ArrayBuffer>;
+  return readWireBundleStream(new Blob([copy]).stream(), name, options);
+}
+
+/**
+ * Reads a `.papermap` file as it arrives (a download, a picked file): a gzip file is unpacked
+ * while the rest is still coming, rather than after. Errors of the source itself (a failed
+ * download) should be SourceErrors: they are passed on as they are, not taken for bad gzip data.
+ */
+export async function readWireBundleStream(
+  source: ReadableStream<Uint8Array<ArrayBuffer>>,
+  name: string,
+  options: { maxUnpackedBytes?: number } = {},
+): Promise<WireBundle> {
+  const fail = failIn(name);
   const limit = Math.min(options.maxUnpackedBytes ?? MAX_BUNDLE_BYTES, MAX_BUNDLE_BYTES);
-  const isGzip = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  if (!isGzip) return readWireBundle(bytes, name);
-  // Gunzip checked the stream's CRC-32 over the whole container: the sections' own are redundant.
-  return readWireBundle(await gunzip(bytes, limit, fail), name, { sectionChecksums: false });
-}
-
-/** Gzips bytes with the platform's CompressionStream (default level). */
-export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  return pipeThrough(bytes, new CompressionStream('gzip'), Infinity);
-}
-
-/** Gunzips bytes, failing with a clear message on corrupt data or more than `limit` bytes out. */
-async function gunzip(bytes: Uint8Array, limit: number, fail: (m: string) => never) {
+  const { head, stream } = await peek(source, 2);
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    const bytes = await collect(stream, MAX_BUNDLE_BYTES).catch((error: unknown) => {
+      if (error instanceof RangeError) {
+        return fail('the file is more than the 1 GiB a bundle may have');
+      }
+      throw error;
+    });
+    return readWireBundle(bytes, name);
+  }
+  let container: Uint8Array;
   try {
-    return await pipeThrough(bytes, new DecompressionStream('gzip'), limit);
+    container = await collect(stream.pipeThrough(new DecompressionStream('gzip')), limit);
   } catch (error) {
-    if (error instanceof BundleError) throw error;
+    if (error instanceof SourceError) throw error;
     if (error instanceof RangeError) {
       return fail(`the file unpacks to more than the ${count(limit)} bytes a bundle may have here`);
     }
     const why = error instanceof Error && error.message ? ` (${error.message})` : '';
     return fail(`the file is not valid gzip data${why}`);
   }
+  // Gunzip checked the stream's CRC-32 over the whole container: the sections' own are redundant.
+  return readWireBundle(container, name, { sectionChecksums: false });
 }
 
-/** Runs bytes through a transform stream and collects the output, up to `limit` bytes. */
-async function pipeThrough(
-  bytes: Uint8Array,
-  transform: { writable: WritableStream<BufferSource>; readable: ReadableStream<Uint8Array> },
+/** An error of a bundle's source (a download), as opposed to one of its bytes. */
+export class SourceError extends Error {
+  override name = 'SourceError';
+}
+
+/** Gzips bytes with the platform's CompressionStream (default level). */
+export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const copy = bytes.slice() as Uint8Array<ArrayBuffer>;
+  return collect(new Blob([copy]).stream().pipeThrough(new CompressionStream('gzip')), Infinity);
+}
+
+/** The first `count` bytes of a stream (fewer if it is shorter) and the whole stream again. */
+async function peek(
+  source: ReadableStream<Uint8Array<ArrayBuffer>>,
+  count: number,
+): Promise<{ head: Uint8Array; stream: ReadableStream<Uint8Array<ArrayBuffer>> }> {
+  const reader = source.getReader();
+  const seen: Uint8Array<ArrayBuffer>[] = [];
+  let length = 0;
+  while (length < count) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    seen.push(value);
+    length += value.length;
+  }
+  const stream = new ReadableStream<Uint8Array<ArrayBuffer>>({
+    start(controller) {
+      for (const chunk of seen) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return { head: concatChunks(seen, length).subarray(0, count), stream };
+}
+
+/** Every byte of a stream in one buffer; a RangeError past `limit` bytes (and it is cancelled). */
+async function collect(
+  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
   limit: number,
 ): Promise<Uint8Array> {
-  const writer = transform.writable.getWriter();
-  // Written without awaiting: the reader below drains the output, which lets the input in.
-  // A copy: the stream may transfer or hold the buffer, which belongs to the caller.
-  const written = writer.write(bytes.slice() as Uint8Array<ArrayBuffer>).then(() => writer.close());
-  written.catch(() => {});
-  const reader = transform.readable.getReader();
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -98,11 +146,10 @@ async function pipeThrough(
     if (done) break;
     total += value.length;
     if (total > limit) {
-      await reader.cancel();
+      await reader.cancel().catch(() => {});
       throw new RangeError('output limit');
     }
     chunks.push(value);
   }
-  await written;
   return concatChunks(chunks, total);
 }

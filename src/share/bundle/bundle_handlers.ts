@@ -1,6 +1,5 @@
-import { concatChunks } from '../../core/import/byte_stream';
 import type { RpcHandlers } from '../../core/rpc/protocol';
-import { encodeBundleFile, readWireBundleFile } from './bundle_file';
+import { encodeBundleFile, readWireBundleStream, SourceError } from './bundle_file';
 import { MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
 import type { WireBundle } from './wire_bundle';
 
@@ -19,51 +18,65 @@ export interface BundleApi {
 export function createBundleHandlers(fetcher: typeof fetch = fetch): RpcHandlers<BundleApi> {
   return {
     open: async ({ file, url, name }, ctx) => {
-      const bytes = file
-        ? new Uint8Array(await file.arrayBuffer())
-        : await fetchCapped(url ?? '', name, fetcher, ctx.signal, ctx.onProgress);
+      // Read as a stream: a gzip file is unpacked while it is still downloading.
+      const source = file
+        ? file.stream()
+        : await download(url ?? '', name, fetcher, ctx.signal, ctx.onProgress);
+      const bundle = await readWireBundleStream(source, name);
       ctx.signal.throwIfAborted();
-      return readWireBundleFile(bytes, name);
+      return bundle;
     },
     save: async ({ bundle }) => encodeBundleFile(bundle),
   };
 }
 
-/** Downloads a URL's body, refusing more than a bundle may hold, with progress by bytes. */
-async function fetchCapped(
+/**
+ * A URL's body as a stream, refusing more than a bundle may hold, with progress by bytes; its
+ * errors are SourceErrors that say the download failed.
+ */
+async function download(
   url: string,
   name: string,
   fetcher: typeof fetch,
   signal: AbortSignal,
   onProgress: (fraction: number, stage: string) => void,
-): Promise<Uint8Array> {
+): Promise<ReadableStream<Uint8Array<ArrayBuffer>>> {
+  const failed = (error: unknown) =>
+    new SourceError(
+      `could not fetch the map ${name}: the network or the host refused (${String(error)})`,
+      { cause: error },
+    );
   let response: Response;
   try {
     response = await fetcher(url, { signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    throw new Error(
-      `could not fetch the map ${name}: the network or the host refused (${String(error)})`,
-      { cause: error },
-    );
+    throw failed(error);
   }
   if (!response.ok) throw new Error(`could not fetch the map ${name}: HTTP ${response.status}`);
   const total = Number(response.headers.get('content-length')) || 0;
   if (total > MAX_BUNDLE_BYTES) throw new Error(`the map ${name} is larger than 1 GiB`);
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer());
-  const parts: Uint8Array[] = [];
+  const body = response.body;
+  if (!body) return new Blob([await response.arrayBuffer()]).stream();
+  const reader = body.getReader();
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > MAX_BUNDLE_BYTES) {
-      await reader.cancel();
-      throw new Error(`the map ${name} is larger than 1 GiB`);
-    }
-    parts.push(value);
-    if (total) onProgress(size / total, 'download');
-  }
-  return concatChunks(parts, size);
+  return new ReadableStream({
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        throw signal.aborted ? error : failed(error);
+      }
+      if (chunk.done) return controller.close();
+      size += chunk.value.length;
+      if (size > MAX_BUNDLE_BYTES) {
+        await reader.cancel();
+        throw new SourceError(`the map ${name} is larger than 1 GiB`);
+      }
+      controller.enqueue(chunk.value);
+      if (total) onProgress(size / total, 'download');
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
