@@ -6,7 +6,7 @@ import { bundleFromWire } from '../../../src/share/bundle/wire_bundle';
 import { realisticMap } from './bundle_fixtures';
 
 const map = realisticMap(80);
-const file = await encodeBundleFile(map, { compact: false });
+const file = (await encodeBundleFile(map, { compact: false })) as Uint8Array<ArrayBuffer>;
 
 /** A fetch that serves `bytes` in chunks of `size`, failing after `failAfter` chunks if given. */
 function chunkedFetch(bytes: Uint8Array, size: number, failAfter = Infinity): typeof fetch {
@@ -47,7 +47,10 @@ describe('the bundle worker opens a map', () => {
 
   it('from a picked file, gzipped or not', async () => {
     const handlers = createBundleHandlers();
-    const plain = await encodeBundleFile(map, { gzip: false, compact: false });
+    const plain = (await encodeBundleFile(map, {
+      gzip: false,
+      compact: false,
+    })) as Uint8Array<ArrayBuffer>;
     for (const bytes of [file, plain]) {
       const wire = await handlers.open({ file: new Blob([bytes]), name: 'map' }, context());
       expect(bundleFromWire(wire)).toEqual(map);
