@@ -23,7 +23,7 @@ const zoom = (page: Page): Promise<number> =>
 /** Papers whose points lie in the open middle of the map (below the rail, above the sheet). */
 async function tappable(page: Page): Promise<{ index: number; x: number; y: number }[]> {
   const box = (await page.getByTestId('map').boundingBox())!;
-  const rail = (await page.getByTestId('papers-in-view').boundingBox())!;
+  const rail = (await page.getByTestId('rail-toggle').boundingBox())!;
   const points = await page.evaluate(() => {
     const hooks = (window as unknown as { __papermap: Hooks }).__papermap;
     return Array.from({ length: 236 }, (_, i) => hooks.screenPosition(i));
@@ -65,24 +65,36 @@ describe('the map on a phone', { concurrency: false }, () => {
     await page.goto(e2e.site.url);
     await waitForMap(page);
 
-    // The rail's panels start closed; the search box and the header fit the width.
-    assert.equal(
-      await page.getByTestId('topic-list-toggle').getAttribute('aria-expanded'),
-      'false',
-    );
-    assert.equal(
-      await page.getByTestId('papers-in-view-toggle').getAttribute('aria-expanded'),
-      'false',
-    );
+    // The header is one row: its actions wait behind a menu button. The map's panels wait
+    // behind one button too, so most of the screen is map; the search box fits the width.
+    const header = (await page.locator('main > header').boundingBox())!;
+    assert.ok(header.height < 60, `the header is ${header.height} px tall`);
+    assert.equal(await page.getByTestId('copy-link').isVisible(), false);
+    const toggle = page.getByTestId('rail-toggle');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.getByTestId('papers-in-view').isVisible(), false);
     const search = (await page.getByRole('search').boundingBox())!;
     assert.ok(search.x >= 0 && search.x + search.width <= PHONE.width, JSON.stringify(search));
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scrollWidth <= PHONE.width, `page is ${scrollWidth} px wide`);
+    await screenshot(page, 'phone-map');
+
+    // The menu opens the actions, all within the width; the panels open, closed one by one.
+    await page.getByTestId('header-menu').tap();
     for (const id of ['copy-link', 'save-map', 'theme-toggle']) {
       const b = (await page.getByTestId(id).boundingBox())!;
       assert.ok(b.x + b.width <= PHONE.width, `${id} is cut off`);
     }
-    await screenshot(page, 'phone-map');
+    await toggle.tap();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(
+      await page.getByTestId('topic-list-toggle').getAttribute('aria-expanded'),
+      'false',
+    );
+    assert.ok(await page.getByTestId('papers-in-view').isVisible());
+    await screenshot(page, 'phone-menu-and-panels');
+    await page.getByTestId('header-menu').tap();
+    await toggle.tap();
 
     // Tap a point: the bottom sheet opens with its title. A neighbour may lie on top: try a few.
     let tapped = -1;
