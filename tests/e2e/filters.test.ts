@@ -109,6 +109,23 @@ describe('filters and the time-lapse', { concurrency: false }, () => {
     assert.ok(await other.getByTestId('facet-sources').locator('input').first().isChecked());
     assert.deepEqual(await alphas(other, [kept, faded]), await alphas(page, [kept, faded]));
     await screenshot(other, 'filters-receiver');
+
+    // Search lists only the papers the filters keep, and says how many more it found.
+    const keptTitles = new Set(
+      papers.filter((p, i) => inRange(i) && p.source.includes(source)).map((p) => p.title),
+    );
+    const longest = [...keptTitles][0]!.split(/\W+/).sort((a, b) => b.length - a.length)[0]!;
+    for (const query of [longest, 'model']) {
+      await other.getByTestId('search-input').fill(query);
+      await other.getByTestId('search-input').press('Enter');
+      const count = other.getByTestId('search-count');
+      await count.filter({ hasNotText: 'Searching' }).waitFor();
+      const listed = await other.getByTestId('search-results').locator('button').allTextContents();
+      for (const title of listed)
+        assert.ok(keptTitles.has(title.trim()), `${title} is filtered out`);
+      if (query === longest) assert.ok(listed.length > 0, `no kept paper found for ${query}`);
+      else assert.match((await count.textContent()) ?? '', /\d+ more outside the filters/);
+    }
     await second.close();
 
     // The time-lapse grows the range month by month from the first month, and stops at the end.
