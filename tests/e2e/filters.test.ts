@@ -93,6 +93,8 @@ describe('filters and the time-lapse', { concurrency: false }, () => {
     const both = papers.filter((p, i) => inRange(i) && p.source.includes(source)).length;
     assert.ok(both > 0 && both < expected, `${both} papers in the range from ${source}`);
     await waitCount(page, both);
+    // Its count there is under the date range too: the papers from it in the range.
+    assert.equal((await sources.locator('.count').first().textContent())?.trim(), String(both));
     await screenshot(page, 'filters-brushed');
 
     // The link carries the filter: a new browser with empty storage restores it.

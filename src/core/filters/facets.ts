@@ -49,6 +49,37 @@ export function corpusFacets(papers: readonly Paper[]): CorpusFacets {
   };
 }
 
+/** The facets whose values a filter chooses among. */
+export type FacetKey = 'orgs' | 'categories' | 'sources';
+
+/**
+ * A facet's values counted again among the papers `kept` marks (1), most frequent first (ties
+ * in the order given): with a date range set, "Source: Apr 27 · 54" becomes the papers from
+ * Apr 27 in that range, as in any faceted search. Values counted 0 stay listed, last. The caller
+ * leaves the facet's own choice out of `kept`, so ticking a value never reorders its own list.
+ */
+export function countFacetIn(
+  papers: readonly Paper[],
+  key: FacetKey,
+  values: readonly FacetValue[],
+  kept: Uint8Array,
+): FacetValue[] {
+  const counts = new Map<string, number>(values.map((v) => [v.value, 0]));
+  for (let i = 0; i < papers.length; i++) {
+    if (!kept[i]) continue;
+    const p = papers[i]!;
+    const own =
+      key === 'orgs' ? (p.org ? [p.org] : []) : key === 'sources' ? p.source : p.categories;
+    for (const value of new Set(own ?? [])) {
+      const c = counts.get(value);
+      if (c !== undefined) counts.set(value, c + 1);
+    }
+  }
+  return values
+    .map((v) => ({ value: v.value, count: counts.get(v.value)! }))
+    .sort((a, b) => b.count - a.count);
+}
+
 function bump(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }

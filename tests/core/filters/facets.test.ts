@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { corpusFacets } from '../../../src/core/filters/facets';
+import { corpusFacets, countFacetIn } from '../../../src/core/filters/facets';
+import { filterMask } from '../../../src/core/filters/paper_filter';
 import { fitFilterToCorpus } from '../../../src/core/filters/fit_filter';
 import { defaultPapers, paper } from './default_corpus';
 
@@ -60,5 +61,26 @@ describe('fitFilterToCorpus', () => {
       'the organisation "Z" is not in this map',
       'the source "nope" is not in this map',
     ]);
+  });
+});
+
+describe('facet counts under the other filters', () => {
+  it('count each value again among the kept papers, keeping every value, most frequent first', () => {
+    const papers = defaultPapers();
+    const facets = corpusFacets(papers);
+    const range = { date: { from: '2025-01', to: '2025-06' } };
+    const kept = filterMask(papers, range);
+    const narrowed = countFacetIn(papers, 'sources', facets.sources, kept);
+    expect(narrowed.map((v) => v.value).sort()).toEqual(facets.sources.map((v) => v.value).sort());
+    const counts = narrowed.map((v) => v.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    for (const { value, count } of narrowed) {
+      const expected = papers.filter((p, i) => kept[i] && p.source.includes(value)).length;
+      expect(count).toBe(expected);
+    }
+    expect(narrowed.some((v) => v.count === 0)).toBe(true);
+    expect(narrowed.reduce((s, v) => s + v.count, 0)).toBeLessThan(
+      facets.sources.reduce((s, v) => s + v.count, 0),
+    );
   });
 });
