@@ -232,6 +232,17 @@ export class MapSession {
     this.canRetry = false;
   }
 
+  /**
+   * After `lost` (a lost GPU backend) outside a build, e.g. in a search: chooses the next backend
+   * that works and says so once, with what goes on there (`what`, e.g. "search continues").
+   */
+  async replaceLostBackend(lost: Error, what: string): Promise<BackendReport> {
+    const next = await this.compute.init();
+    this.backend = next;
+    this.notify(`${lost.message}; ${what} on ${next.name} (${next.device}).`);
+    return next;
+  }
+
   /** Chooses the compute backend if no map was computed yet (a bundle's map, then a search). */
   async ensureBackend(preferred?: BackendName): Promise<BackendReport> {
     this.backend ??= await this.initBackend(preferred);

@@ -3,6 +3,7 @@ import type { SearchHit } from '../core/search/top_k';
 import type { SearchClient } from '../compute/search_client';
 import type { ComputeService } from '../gpu/compute_api';
 import type { BuiltMap } from './build_map';
+import { isBackendLost } from './compute_faults';
 import type { MapSession } from './map_session.svelte';
 
 /** Search by words (BM25 over title and abstract) or by meaning (the query embedded). */
@@ -93,13 +94,30 @@ export class SearchSession {
     return this.words.searchWords(query, 50);
   }
 
+  /**
+   * Embeds the query and ranks the papers in the compute worker. When its GPU backend is lost
+   * (the index of vectors lived on that device), the map session chooses the next backend, the
+   * vectors are handed over again and the search runs once more.
+   */
   private async searchMeaning(built: BuiltMap, query: string): Promise<SearchHit[]> {
+    try {
+      return await this.meaningOnce(built, query);
+    } catch (error) {
+      if (!isBackendLost(error) || !built.vectors) throw error;
+      await this.session.replaceLostBackend(error as Error, 'search continues');
+      this.meaningReady = null;
+      return this.meaningOnce(built, query, true);
+    }
+  }
+
+  private async meaningOnce(built: BuiltMap, query: string, resend = false): Promise<SearchHit[]> {
     if (this.meaningReady !== built) {
       if (!built.vectors)
         throw new Error('This map was saved without vectors: recompute it to search by meaning.');
       await this.session.ensureBackend();
-      // The worker keeps the vectors it embedded; a map from the cache or a bundle hands them over.
-      if (built.vectorsFrom !== 'computed') {
+      // The worker keeps the vectors it embedded; a map from the cache or a bundle hands them
+      // over, and so does any map after its backend was lost.
+      if (built.vectorsFrom !== 'computed' || resend) {
         const texts = built.corpus.papers.map(paperText);
         await this.compute.setCorpusVectors(
           built.vectors,

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { MapSession } from '../../src/app/map_session.svelte';
+import { SearchSession } from '../../src/app/search_session.svelte';
+import type { SearchClient } from '../../src/compute/search_client';
 import { WORKER_CRASHED } from '../../src/compute/rpc_client';
 import type { Corpus } from '../../src/core/paper';
 import { buildSeedCorpus } from '../../src/core/seeds/load_seed_corpus';
@@ -153,6 +155,45 @@ describe('MapSession when things go wrong', () => {
     expect(session.notices).toHaveLength(1);
     expect(session.notices[0]).toMatch(/webgpu stopped working.*device was lost.*finished on wasm/);
     expect(session.error).toBeNull();
+    session.destroy();
+  });
+
+  it('a backend lost during a search by meaning: the next one takes the vectors and answers', async () => {
+    const { compute, hooks } = hookedCompute();
+    hooks.reports = [
+      { name: 'webgpu', device: 'test gpu' },
+      { name: 'wasm', device: 'CPU' },
+    ];
+    let lose = true;
+    let handedOver = 0;
+    const searching: ComputeService = {
+      ...compute,
+      setCorpusVectors: async (...args) => {
+        handedOver++;
+        return compute.setCorpusVectors(...args);
+      },
+      searchByMeaning: async (query, k) => {
+        if (lose) {
+          lose = false;
+          throw namedError(BACKEND_LOST, 'webgpu stopped working: the WebGPU device was lost');
+        }
+        return compute.searchByMeaning(query, k);
+      },
+    };
+    const session = new MapSession(searching, new MemoryVectorStore());
+    expect(await session.open(async () => corpus)).toBe(true);
+    const search = new SearchSession(session, {} as SearchClient, searching);
+    search.update('retrieval-augmented generation with dense retrievers', 'meaning');
+    const best = await search.run();
+    expect(search.error).toBeNull();
+    expect(best).not.toBeNull();
+    expect(search.hits.length).toBeGreaterThan(10);
+    expect(session.backend?.name).toBe('wasm');
+    // Computed vectors lived in the lost backend: they were handed over to the new one.
+    expect(handedOver).toBe(1);
+    expect(session.notices).toEqual([
+      'webgpu stopped working: the WebGPU device was lost; search continues on wasm (CPU).',
+    ]);
     session.destroy();
   });
 
