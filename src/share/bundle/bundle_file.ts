@@ -8,7 +8,7 @@ import { writeBundle } from './write_bundle';
 
 /**
  * A bundle on disk and on the web is its container gzipped as a whole (a `.papermap` file is a
- * gzip stream, like `.tar.gz`): the papers' JSON shrinks about 3× and the shuffled typed
+ * gzip stream, like `.tar.gz`): the papers' text shrinks about 3× and the shuffled typed
  * sections 10–60 %, static hosts serve it as is (most would not compress an unknown file type),
  * and CompressionStream and DecompressionStream do the work natively in browsers, workers and
  * Node ≥ 18. readBundleFile also accepts an uncompressed container.
