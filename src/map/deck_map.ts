@@ -37,6 +37,9 @@ export interface DeckMapEvents {
 
 const FLY_MS = 700;
 
+/** What render() draws before the first points: every layer exists, so its shaders compile early. */
+const NO_POINTS: MapPoints = { xy: new Float32Array(0), colours: new Uint8Array(0), n: 0 };
+
 /** The deck.gl scatter map of a corpus in an orthographic view; owns one Deck and its canvas. */
 export class DeckMap {
   private deck: Deck<OrthographicView> | null;
@@ -83,12 +86,15 @@ export class DeckMap {
         this.events.onViewShown?.(this.view, this.width(), this.height());
       },
     });
+    // Every layer, empty: deck.gl creates the WebGL context and compiles the layers' shaders now,
+    // while the map's data loads, rather than when the first points arrive.
+    this.render();
   }
 
-  /** Shows new points; fits the view to them when `fit` is true (a new corpus). */
-  setPoints(points: MapPoints, fit: boolean): void {
+  /** Shows new points, or none (null); fits the view to them when `fit` is true (a new corpus). */
+  setPoints(points: MapPoints | null, fit: boolean): void {
     this.points = points;
-    if (fit) this.setView(this.fittedView(), 0);
+    if (fit && points) this.setView(this.fittedView(), 0);
     this.render();
   }
 
@@ -265,8 +271,8 @@ export class DeckMap {
   }
 
   private render(): void {
-    const points = this.points;
-    if (!this.deck || !points) return;
+    const points = this.points ?? NO_POINTS;
+    if (!this.deck) return;
     const theme = this.theme;
     const { xy, colours, n, radii } = points;
     const radius = (i: number): number => radii?.[i] ?? BASE_RADIUS;
