@@ -1,5 +1,6 @@
 import { Deck, LinearInterpolator, OrthographicView, type PickingInfo } from '@deck.gl/core';
 import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
 import { placeLabels, type PlacedLabel } from './label_placement';
 import type { TopicAnchor } from './topic_anchors';
 import { topicLabelLayers } from './topic_label_layers';
@@ -14,14 +15,8 @@ import { motionMs } from './reduced_motion';
 
 export type { MapView } from './view_fit';
 
-/** What the map draws: positions (n×2) and colours (n×4 RGBA bytes), plus the selection. */
-export interface MapPoints {
-  xy: Float32Array;
-  colours: Uint8Array;
-  n: number;
-  /** Per-point radii in pixels (point_sizes.ts), or none for the usual size. */
-  radii?: Float32Array | null;
-}
+/** What the map draws: positions (n×2), colours (n×4 RGBA bytes) and optional radii (px). */
+export type MapPoints = PaperPoints;
 
 /** Callbacks from the map to the app. */
 export interface DeckMapEvents {
@@ -54,6 +49,8 @@ export class DeckMap {
   private densityVisible = true;
   private view: MapView = { target: [0, 0], zoom: 0 };
   private theme: MapTheme = LIGHT_MAP;
+  /** Papers as point sprites, unless the device's points are too small (see pointSpritesFit). */
+  private sprites = true;
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
     key: '',
@@ -71,6 +68,11 @@ export class DeckMap {
       initialViewState: { target: [0, 0, 0], zoom: 0, minZoom: -4, maxZoom: 14 },
       controller: { doubleClickZoom: true, inertia: 250 },
       layers: [],
+      // Decided before deck.gl first builds the layers: 'papers' keeps one layer class.
+      onDeviceInitialized: (device) => {
+        this.sprites = pointSpritesFit(device);
+        this.render();
+      },
       getCursor: ({ isHovering, isDragging }) =>
         isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       onHover: (info: PickingInfo) =>
@@ -274,7 +276,7 @@ export class DeckMap {
     const points = this.points ?? NO_POINTS;
     if (!this.deck) return;
     const theme = this.theme;
-    const { xy, colours, n, radii } = points;
+    const { xy, n, radii } = points;
     const radius = (i: number): number => radii?.[i] ?? BASE_RADIUS;
     const selected = this.selected;
     const hasSelection = selected >= 0 && selected < n;
@@ -284,28 +286,7 @@ export class DeckMap {
     this.deck.setProps({
       layers: [
         ...densityLayers(this.density, this.densityVisible),
-        new ScatterplotLayer({
-          id: 'papers',
-          data: {
-            length: n,
-            attributes: {
-              getPosition: { value: xy, size: 2 },
-              getFillColor: { value: colours, size: 4 },
-              ...(radii ? { getRadius: { value: radii, size: 1 } } : {}),
-            },
-          },
-          radiusUnits: 'pixels',
-          getRadius: BASE_RADIUS,
-          radiusMinPixels: 2.5,
-          stroked: true,
-          getLineColor: theme.pointOutline,
-          lineWidthUnits: 'pixels',
-          getLineWidth: 0.75,
-          pickable: true,
-          autoHighlight: true,
-          highlightColor: theme.hover,
-          updateTriggers: { getLineColor: theme.name },
-        }),
+        papersLayer(points, theme, this.sprites),
         new LineLayer<number>({
           id: 'neighbour-links',
           data: links,
