@@ -1,5 +1,4 @@
 import { Deck, LinearInterpolator, OrthographicView, type PickingInfo } from '@deck.gl/core';
-import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
 import { placeLabels, type PlacedLabel } from './label_placement';
 import type { TopicAnchor } from './topic_anchors';
@@ -9,7 +8,7 @@ import { placePaperLabels } from './paper_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
 import { densityLayers } from './density_layers';
 import type { DensityShading } from './density_shading';
-import { BASE_RADIUS } from './point_sizes';
+import { selectionLayers } from './selection_layers';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
 import { motionMs } from './reduced_motion';
 
@@ -273,54 +272,14 @@ export class DeckMap {
   }
 
   private render(): void {
-    const points = this.points ?? NO_POINTS;
     if (!this.deck) return;
+    const points = this.points ?? NO_POINTS;
     const theme = this.theme;
-    const { xy, n, radii } = points;
-    const radius = (i: number): number => radii?.[i] ?? BASE_RADIUS;
-    const selected = this.selected;
-    const hasSelection = selected >= 0 && selected < n;
-    const links = hasSelection ? Array.from(this.neighbours) : [];
-    const at = (i: number): [number, number] => [xy[2 * i]!, xy[2 * i + 1]!];
-
     this.deck.setProps({
       layers: [
         ...densityLayers(this.density, this.densityVisible),
         papersLayer(points, theme, this.sprites),
-        new LineLayer<number>({
-          id: 'neighbour-links',
-          data: links,
-          visible: hasSelection,
-          getSourcePosition: () => at(selected),
-          getTargetPosition: (j) => at(j),
-          getColor: theme.links,
-          getWidth: 1.5,
-          updateTriggers: {
-            getSourcePosition: selected,
-            getTargetPosition: xy,
-            getColor: theme.name,
-          },
-        }),
-        new ScatterplotLayer<number>({
-          id: 'selection',
-          data: hasSelection ? [selected, ...links] : [],
-          visible: hasSelection,
-          getPosition: (i) => at(i),
-          radiusUnits: 'pixels',
-          // A ring just outside the point, however large it is drawn.
-          getRadius: (i) => radius(i) + (i === selected ? 4.5 : 1.5),
-          filled: false,
-          stroked: true,
-          lineWidthUnits: 'pixels',
-          getLineWidth: (i) => (i === selected ? 3 : 1.5),
-          getLineColor: theme.selection,
-          updateTriggers: {
-            getPosition: xy,
-            getRadius: [selected, radii],
-            getLineWidth: selected,
-            getLineColor: theme.name,
-          },
-        }),
+        ...selectionLayers(points, this.selected, this.neighbours, theme),
         paperLabelLayer(this.paperLabels, theme),
         ...topicLabelLayers(
           this.labels.regions,
