@@ -50,6 +50,8 @@ export class DeckMap {
   private theme: MapTheme = LIGHT_MAP;
   /** Papers as point sprites, unless the device's points are too small (see pointSpritesFit). */
   private sprites = true;
+  /** Set while render() waits for deck.gl to see the map's new size (see staleSize). */
+  private resizeTimer: ReturnType<typeof setTimeout> | null = null;
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
     key: '',
@@ -78,7 +80,10 @@ export class DeckMap {
         this.events.onHover(info.picked ? info.index : -1, info.x, info.y),
       onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
       // A narrower map (a rotated phone, a resized window) shows other papers.
-      onResize: () => this.events.onViewShown?.(this.view, this.width(), this.height()),
+      onResize: () => {
+        if (this.resizeTimer !== null) this.render(true);
+        this.events.onViewShown?.(this.view, this.width(), this.height());
+      },
       onViewStateChange: ({ viewState }) => {
         const { target, zoom } = viewState as { target: number[]; zoom: number };
         this.view = { target: [target[0] ?? 0, target[1] ?? 0], zoom };
@@ -192,6 +197,8 @@ export class DeckMap {
 
   /** Releases the WebGL context and canvas; safe to call twice. */
   destroy(): void {
+    if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
+    this.resizeTimer = null;
     this.deck?.finalize();
     this.deck = null;
   }
@@ -271,8 +278,27 @@ export class DeckMap {
     });
   }
 
-  private render(): void {
+  /**
+   * True when the map's element has a size deck.gl has not seen yet: a map arriving often changes
+   * the page around it (the header gains a row), and deck.gl learns a new size only from a
+   * ResizeObserver, after it drew a frame at the old one. With 100k points that frame costs as much
+   * as the real one; render() waits for onResize instead (or 300 ms at most).
+   */
+  private staleSize(deck: Deck<OrthographicView>): boolean {
+    const { clientWidth, clientHeight } = this.parent;
+    if (!deck.width || !clientWidth || !clientHeight) return false;
+    return Math.abs(deck.width - clientWidth) >= 1 || Math.abs(deck.height - clientHeight) >= 1;
+  }
+
+  private render(resized = false): void {
     if (!this.deck) return;
+    if (resized || !this.points || !this.staleSize(this.deck)) {
+      if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
+      this.resizeTimer = null;
+    } else {
+      this.resizeTimer ??= setTimeout(() => this.render(true), 300);
+      return;
+    }
     const points = this.points ?? NO_POINTS;
     const theme = this.theme;
     this.deck.setProps({
