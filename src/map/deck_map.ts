@@ -31,9 +31,6 @@ export interface DeckMapEvents {
 
 const FLY_MS = 700;
 
-/** What render() draws before the first points: every layer exists, so its shaders compile early. */
-const NO_POINTS: MapPoints = { xy: new Float32Array(0), colours: new Uint8Array(0), n: 0 };
-
 /** The deck.gl scatter map of a corpus in an orthographic view; owns one Deck and its canvas. */
 export class DeckMap {
   private deck: Deck<OrthographicView> | null;
@@ -92,15 +89,12 @@ export class DeckMap {
         this.events.onViewShown?.(this.view, this.width(), this.height());
       },
     });
-    // Every layer, empty: deck.gl creates the WebGL context and compiles the layers' shaders now,
-    // while the map's data loads, rather than when the first points arrive.
-    this.render();
   }
 
-  /** Shows new points, or none (null); fits the view to them when `fit` is true (a new corpus). */
-  setPoints(points: MapPoints | null, fit: boolean): void {
+  /** Shows new points; fits the view to them when `fit` is true (a new corpus). */
+  setPoints(points: MapPoints, fit: boolean): void {
     this.points = points;
-    if (fit && points) this.setView(this.fittedView(), 0);
+    if (fit) this.setView(this.fittedView(), 0);
     this.render();
   }
 
@@ -279,9 +273,9 @@ export class DeckMap {
   }
 
   /**
-   * True when the map's element has a size deck.gl has not seen yet: a map arriving often changes
-   * the page around it (the header gains a row), and deck.gl learns a new size only from a
-   * ResizeObserver, after it drew a frame at the old one. With 100k points that frame costs as much
+   * True when the map's element has a size deck.gl has not seen yet: new points can change the
+   * page around the map (the header gains a row when a computed map is done), and deck.gl learns
+   * a new size only from a ResizeObserver, after it drew a frame at the old one. With 100k points that frame costs as much
    * as the real one; render() waits for onResize instead (or 300 ms at most).
    */
   private staleSize(deck: Deck<OrthographicView>): boolean {
@@ -299,8 +293,8 @@ export class DeckMap {
       this.resizeTimer ??= setTimeout(() => this.render(true), 300);
       return;
     }
-    const points = this.points ?? NO_POINTS;
-    const theme = this.theme;
+    const { points, theme } = this;
+    if (!points) return;
     this.deck.setProps({
       layers: [
         ...densityLayers(this.density, this.densityVisible),
