@@ -11,6 +11,7 @@ import type { DensityShading } from './density_shading';
 import { selectionLayers } from './selection_layers';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
 import { motionMs } from './reduced_motion';
+import { overlayBoxes } from './overlay_boxes';
 
 export type { MapView } from './view_fit';
 
@@ -209,25 +210,10 @@ export class DeckMap {
     return fitView(boundsOf(this.points?.xy ?? new Float32Array(0)), this.width(), this.height());
   }
 
-  /** Screen boxes of the panels over the map (marked `data-map-overlay`), relative to the map. */
-  private overlayBoxes(): [number, number, number, number][] {
-    const origin = this.parent.getBoundingClientRect();
-    const panels = this.parent.parentElement?.querySelectorAll('[data-map-overlay]') ?? [];
-    return Array.from(panels, (el) => {
-      const r = el.getBoundingClientRect();
-      return [
-        r.left - origin.left,
-        r.top - origin.top,
-        r.right - origin.left,
-        r.bottom - origin.top,
-      ];
-    });
-  }
-
   /** Re-places the labels for the current view; true when the visible set changed. */
   private updateLabels(): boolean {
     const viewport = { ...this.view, width: this.width(), height: this.height() };
-    const reserved = this.overlayBoxes();
+    const reserved = overlayBoxes(this.parent);
     const placed = placeLabels(this.anchors, viewport, { reserved });
     const papers = this.points
       ? placePaperLabels(this.points.xy, this.titles, viewport, placed, reserved)
@@ -275,8 +261,8 @@ export class DeckMap {
   /**
    * True when the map's element has a size deck.gl has not seen yet: new points can change the
    * page around the map (the header gains a row when a computed map is done), and deck.gl learns
-   * a new size only from a ResizeObserver, after it drew a frame at the old one. With 100k points that frame costs as much
-   * as the real one; render() waits for onResize instead (or 300 ms at most).
+   * a new size only from a ResizeObserver, after it drew a frame at the old one. With 100k points
+   * that frame costs as much as the real one; render() waits for onResize instead (300 ms at most).
    */
   private staleSize(deck: Deck<OrthographicView>): boolean {
     const { clientWidth, clientHeight } = this.parent;
@@ -285,17 +271,15 @@ export class DeckMap {
   }
 
   private render(resized = false): void {
-    if (!this.deck) return;
-    if (resized || !this.points || !this.staleSize(this.deck)) {
-      if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
-      this.resizeTimer = null;
-    } else {
+    const { deck, points, theme } = this;
+    if (!deck || !points) return;
+    if (!resized && this.staleSize(deck)) {
       this.resizeTimer ??= setTimeout(() => this.render(true), 300);
       return;
     }
-    const { points, theme } = this;
-    if (!points) return;
-    this.deck.setProps({
+    if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
+    this.resizeTimer = null;
+    deck.setProps({
       layers: [
         ...densityLayers(this.density, this.densityVisible),
         papersLayer(points, theme, this.sprites),
