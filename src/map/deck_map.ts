@@ -1,5 +1,5 @@
 import { Deck, LinearInterpolator, OrthographicView, type PickingInfo } from '@deck.gl/core';
-import { LineLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
 import { placeLabels, type PlacedLabel } from './label_placement';
 import type { TopicAnchor } from './topic_anchors';
 import { topicLabelLayers } from './topic_label_layers';
@@ -8,20 +8,15 @@ import { placePaperLabels } from './paper_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
 import { densityLayers } from './density_layers';
 import type { DensityShading } from './density_shading';
-import { BASE_RADIUS } from './point_sizes';
+import { selectionLayers } from './selection_layers';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
 import { motionMs } from './reduced_motion';
+import { overlayBoxes } from './overlay_boxes';
 
 export type { MapView } from './view_fit';
 
-/** What the map draws: positions (n×2) and colours (n×4 RGBA bytes), plus the selection. */
-export interface MapPoints {
-  xy: Float32Array;
-  colours: Uint8Array;
-  n: number;
-  /** Per-point radii in pixels (point_sizes.ts), or none for the usual size. */
-  radii?: Float32Array | null;
-}
+/** What the map draws: positions (n×2), colours (n×4 RGBA bytes) and optional radii (px). */
+export type MapPoints = PaperPoints;
 
 /** Callbacks from the map to the app. */
 export interface DeckMapEvents {
@@ -51,6 +46,10 @@ export class DeckMap {
   private densityVisible = true;
   private view: MapView = { target: [0, 0], zoom: 0 };
   private theme: MapTheme = LIGHT_MAP;
+  /** Papers as point sprites, unless the device's points are too small (see pointSpritesFit). */
+  private sprites = true;
+  /** Set while render() waits for deck.gl to see the map's new size (see staleSize). */
+  private resizeTimer: ReturnType<typeof setTimeout> | null = null;
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
     key: '',
@@ -68,13 +67,21 @@ export class DeckMap {
       initialViewState: { target: [0, 0, 0], zoom: 0, minZoom: -4, maxZoom: 14 },
       controller: { doubleClickZoom: true, inertia: 250 },
       layers: [],
+      // Decided before deck.gl first builds the layers: 'papers' keeps one layer class.
+      onDeviceInitialized: (device) => {
+        this.sprites = pointSpritesFit(device);
+        this.render();
+      },
       getCursor: ({ isHovering, isDragging }) =>
         isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
       onHover: (info: PickingInfo) =>
         this.events.onHover(info.picked ? info.index : -1, info.x, info.y),
       onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
       // A narrower map (a rotated phone, a resized window) shows other papers.
-      onResize: () => this.events.onViewShown?.(this.view, this.width(), this.height()),
+      onResize: () => {
+        if (this.resizeTimer !== null) this.render(true);
+        this.events.onViewShown?.(this.view, this.width(), this.height());
+      },
       onViewStateChange: ({ viewState }) => {
         const { target, zoom } = viewState as { target: number[]; zoom: number };
         this.view = { target: [target[0] ?? 0, target[1] ?? 0], zoom };
@@ -185,6 +192,8 @@ export class DeckMap {
 
   /** Releases the WebGL context and canvas; safe to call twice. */
   destroy(): void {
+    if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
+    this.resizeTimer = null;
     this.deck?.finalize();
     this.deck = null;
   }
@@ -201,25 +210,10 @@ export class DeckMap {
     return fitView(boundsOf(this.points?.xy ?? new Float32Array(0)), this.width(), this.height());
   }
 
-  /** Screen boxes of the panels over the map (marked `data-map-overlay`), relative to the map. */
-  private overlayBoxes(): [number, number, number, number][] {
-    const origin = this.parent.getBoundingClientRect();
-    const panels = this.parent.parentElement?.querySelectorAll('[data-map-overlay]') ?? [];
-    return Array.from(panels, (el) => {
-      const r = el.getBoundingClientRect();
-      return [
-        r.left - origin.left,
-        r.top - origin.top,
-        r.right - origin.left,
-        r.bottom - origin.top,
-      ];
-    });
-  }
-
   /** Re-places the labels for the current view; true when the visible set changed. */
   private updateLabels(): boolean {
     const viewport = { ...this.view, width: this.width(), height: this.height() };
-    const reserved = this.overlayBoxes();
+    const reserved = overlayBoxes(this.parent);
     const placed = placeLabels(this.anchors, viewport, { reserved });
     const papers = this.points
       ? placePaperLabels(this.points.xy, this.titles, viewport, placed, reserved)
@@ -264,76 +258,32 @@ export class DeckMap {
     });
   }
 
-  private render(): void {
-    const points = this.points;
-    if (!this.deck || !points) return;
-    const theme = this.theme;
-    const { xy, colours, n, radii } = points;
-    const radius = (i: number): number => radii?.[i] ?? BASE_RADIUS;
-    const selected = this.selected;
-    const hasSelection = selected >= 0 && selected < n;
-    const links = hasSelection ? Array.from(this.neighbours) : [];
-    const at = (i: number): [number, number] => [xy[2 * i]!, xy[2 * i + 1]!];
+  /**
+   * True when the map's element has a size deck.gl has not seen yet: new points can change the
+   * page around the map (the header gains a row when a computed map is done), and deck.gl learns
+   * a new size only from a ResizeObserver, after it drew a frame at the old one. With 100k points
+   * that frame costs as much as the real one; render() waits for onResize instead (300 ms at most).
+   */
+  private staleSize(deck: Deck<OrthographicView>): boolean {
+    const { clientWidth, clientHeight } = this.parent;
+    if (!deck.width || !clientWidth || !clientHeight) return false;
+    return Math.abs(deck.width - clientWidth) >= 1 || Math.abs(deck.height - clientHeight) >= 1;
+  }
 
-    this.deck.setProps({
+  private render(resized = false): void {
+    const { deck, points, theme } = this;
+    if (!deck || !points) return;
+    if (!resized && this.staleSize(deck)) {
+      this.resizeTimer ??= setTimeout(() => this.render(true), 300);
+      return;
+    }
+    if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
+    this.resizeTimer = null;
+    deck.setProps({
       layers: [
         ...densityLayers(this.density, this.densityVisible),
-        new ScatterplotLayer({
-          id: 'papers',
-          data: {
-            length: n,
-            attributes: {
-              getPosition: { value: xy, size: 2 },
-              getFillColor: { value: colours, size: 4 },
-              ...(radii ? { getRadius: { value: radii, size: 1 } } : {}),
-            },
-          },
-          radiusUnits: 'pixels',
-          getRadius: BASE_RADIUS,
-          radiusMinPixels: 2.5,
-          stroked: true,
-          getLineColor: theme.pointOutline,
-          lineWidthUnits: 'pixels',
-          getLineWidth: 0.75,
-          pickable: true,
-          autoHighlight: true,
-          highlightColor: theme.hover,
-          updateTriggers: { getLineColor: theme.name },
-        }),
-        new LineLayer<number>({
-          id: 'neighbour-links',
-          data: links,
-          visible: hasSelection,
-          getSourcePosition: () => at(selected),
-          getTargetPosition: (j) => at(j),
-          getColor: theme.links,
-          getWidth: 1.5,
-          updateTriggers: {
-            getSourcePosition: selected,
-            getTargetPosition: xy,
-            getColor: theme.name,
-          },
-        }),
-        new ScatterplotLayer<number>({
-          id: 'selection',
-          data: hasSelection ? [selected, ...links] : [],
-          visible: hasSelection,
-          getPosition: (i) => at(i),
-          radiusUnits: 'pixels',
-          // A ring just outside the point, however large it is drawn.
-          getRadius: (i) => radius(i) + (i === selected ? 4.5 : 1.5),
-          filled: false,
-          stroked: true,
-          lineWidthUnits: 'pixels',
-          getLineWidth: (i) => (i === selected ? 3 : 1.5),
-          getLineColor: theme.selection,
-          updateTriggers: {
-            getPosition: xy,
-            getRadius: [selected, radii],
-            getLineWidth: selected,
-            getLineColor: theme.name,
-          },
-        }),
+        papersLayer(points, theme, this.sprites),
+        ...selectionLayers(points, this.selected, this.neighbours, theme),
         paperLabelLayer(this.paperLabels, theme),
         ...topicLabelLayers(
           this.labels.regions,

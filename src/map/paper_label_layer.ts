@@ -2,8 +2,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { PlacedLabel } from './label_placement';
 import { PAPER_LABEL_OFFSET } from './paper_labels';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
-
-const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
+import { LABEL_FONT_FAMILY, LABEL_FONT_SETTINGS, labelCharacterSet } from './label_font';
 
 /** Paper titles beside their points when zoomed in (placePaperLabels), in `theme`'s colours. */
 export function paperLabelLayer(
@@ -18,9 +17,9 @@ export function paperLabelLayer(
     getText: (l) => l.text,
     getSize: (l) => l.fontSize,
     sizeUnits: 'pixels',
-    fontFamily: FONT_FAMILY,
-    fontSettings: { sdf: true, fontSize: 64, buffer: 16, radius: 24 },
-    characterSet: 'auto',
+    fontFamily: LABEL_FONT_FAMILY,
+    fontSettings: LABEL_FONT_SETTINGS,
+    characterSet: labelCharacterSet(labels.length),
     outlineWidth: 10,
     outlineColor: theme.textOutline,
     getColor: theme.paperText,

@@ -1,12 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { PlacedLabel } from './label_placement';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
-
-/** Matches the app's font (app.css), so the width estimate and the drawing agree. */
-const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', sans-serif";
-
-/** A signed-distance-field atlas wide enough for a white halo of ~2 px around 13–16 px text. */
-const FONT_SETTINGS = { sdf: true, fontSize: 64, buffer: 16, radius: 24 };
+import { LABEL_FONT_FAMILY, LABEL_FONT_SETTINGS, labelCharacterSet } from './label_font';
 
 /**
  * The two text layers of the topic labels: level-0 regions (bold, larger, dark) and finer topics.
@@ -24,9 +19,8 @@ export function topicLabelLayers(
     getText: (l: PlacedLabel) => l.text,
     getSize: (l: PlacedLabel) => l.fontSize,
     sizeUnits: 'pixels' as const,
-    fontFamily: FONT_FAMILY,
-    fontSettings: FONT_SETTINGS,
-    characterSet: 'auto' as const,
+    fontFamily: LABEL_FONT_FAMILY,
+    fontSettings: LABEL_FONT_SETTINGS,
     outlineWidth: 14,
     outlineColor: theme.textOutline,
     getTextAnchor: 'middle' as const,
@@ -39,6 +33,7 @@ export function topicLabelLayers(
       ...common,
       id: 'topic-labels-topics',
       data: topics as PlacedLabel[],
+      characterSet: labelCharacterSet(topics.length),
       fontWeight: 500,
       getColor: theme.topicText,
     }),
@@ -46,6 +41,7 @@ export function topicLabelLayers(
       ...common,
       id: 'topic-labels-regions',
       data: regions as PlacedLabel[],
+      characterSet: labelCharacterSet(regions.length),
       fontWeight: 700,
       getColor: theme.regionText,
     }),
