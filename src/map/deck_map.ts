@@ -50,6 +50,8 @@ export class DeckMap {
   private sprites = true;
   /** Set while render() waits for deck.gl to see the map's new size (see staleSize). */
   private resizeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Whether deck.gl's device exists (onDeviceInitialized). */
+  private ready = false;
   /** The placed labels split by style; replaced only when the visible set changes. */
   private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
     key: '',
@@ -73,6 +75,7 @@ export class DeckMap {
       // Decided before deck.gl first builds the layers: 'papers' keeps one layer class.
       onDeviceInitialized: (device) => {
         this.sprites = pointSpritesFit(device);
+        this.ready = true;
         this.render();
       },
       getCursor: ({ isHovering, isDragging }) =>
@@ -82,7 +85,8 @@ export class DeckMap {
       onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
       // A narrower map (a rotated phone, a resized window) shows other papers.
       onResize: () => {
-        if (this.resizeTimer !== null) this.render(true);
+        // Its first report is the blank canvas's 300 × 150: wait for the real size.
+        if (this.resizeTimer !== null && this.deck && !this.staleSize(this.deck)) this.render(true);
         this.events.onViewShown?.(this.view, this.width(), this.height());
       },
       onViewStateChange: ({ viewState }) => {
@@ -262,22 +266,25 @@ export class DeckMap {
   }
 
   /**
-   * True when the map's element has a size deck.gl has not seen yet: new points can change the
-   * page around the map (the header gains a row when a computed map is done), and deck.gl learns
-   * a new size only from a ResizeObserver, after it drew a frame at the old one. With 100k points
-   * that frame costs as much as the real one; render() waits for onResize instead (300 ms at most).
+   * True when the map's element has a size deck.gl has not seen yet: before it first measured
+   * its canvas (which starts at 300 × 150; the measurement redraws whatever was drawn), or after
+   * new points changed the page around the map (the header gains a row when a computed map is
+   * done). With 100k points a frame at the wrong size costs as much as the real one; render()
+   * waits for onResize instead, a second at most (the first measurement can come late on a busy
+   * main thread).
    */
   private staleSize(deck: Deck<OrthographicView>): boolean {
     const { clientWidth, clientHeight } = this.parent;
-    if (!deck.width || !clientWidth || !clientHeight) return false;
+    if (!clientWidth || !clientHeight) return false;
     return Math.abs(deck.width - clientWidth) >= 1 || Math.abs(deck.height - clientHeight) >= 1;
   }
 
   private render(resized = false): void {
     const { deck, points, theme } = this;
-    if (!deck || !points) return;
+    // Before its device exists deck.gl cannot draw; onDeviceInitialized renders then.
+    if (!deck || !points || !this.ready) return;
     if (!resized && this.staleSize(deck)) {
-      this.resizeTimer ??= setTimeout(() => this.render(true), 300);
+      this.resizeTimer ??= setTimeout(() => this.render(true), 1000);
       return;
     }
     if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);

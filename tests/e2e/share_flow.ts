@@ -73,6 +73,8 @@ export async function checkSharedLink(browser: Browser, url: string, name: strin
   await page.getByTestId('facet-sources').locator('input').first().check();
   const kept = (await page.getByTestId('filter-count').textContent())?.trim();
   assert.doesNotMatch(kept ?? '', /^236 of 236/);
+  // What the search found under the filter (the list holds only the papers the filter keeps).
+  const found = await searchCount(page);
 
   await page.getByTestId('copy-link').click();
   await page.waitForFunction(() =>
@@ -93,8 +95,8 @@ export async function checkSharedLink(browser: Browser, url: string, name: strin
   assert.equal(await other.getByTestId('paper-title').textContent(), title);
   assert.match((await other.getByTestId('vectors-source').textContent()) ?? '', /map from bundle/);
   assert.equal(await other.getByTestId('search-input').inputValue(), word);
-  await other.getByTestId('search-results').waitFor();
   assert.equal((await other.getByTestId('filter-count').textContent())?.trim(), kept);
+  assert.equal(await searchCount(other), found);
   await other.waitForTimeout(300);
   assert.deepEqual(await alphas(other, sample), colours);
   const after = await positions(other, sample);
@@ -108,4 +110,11 @@ export async function checkSharedLink(browser: Browser, url: string, name: strin
   assert.deepEqual([...errors, ...otherErrors], []);
   await first.close();
   await second.close();
+}
+
+/** The search's count line once the search has answered, e.g. "3 papers · 9 more outside the filters". */
+async function searchCount(page: Page): Promise<string> {
+  const count = page.getByTestId('search-count');
+  await count.filter({ hasNotText: 'Searching' }).waitFor();
+  return ((await count.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
