@@ -1,10 +1,7 @@
 import { Deck, LinearInterpolator, OrthographicView, type PickingInfo } from '@deck.gl/core';
 import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
-import { placeLabels, type PlacedLabel } from './label_placement';
 import type { TopicAnchor } from './topic_anchors';
-import { topicLabelLayers } from './topic_label_layers';
-import { paperLabelLayer } from './paper_label_layer';
-import { placePaperLabels } from './paper_labels';
+import { MapLabels } from './map_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
 import { densityLayers } from './density_layers';
 import type { DensityShading } from './density_shading';
@@ -39,9 +36,7 @@ export class DeckMap {
   private selected = -1;
   private nudge = 1e-9;
   private neighbours: Int32Array = new Int32Array(0);
-  private anchors: readonly TopicAnchor[] = [];
-  private titles: readonly string[] = [];
-  private paperLabels: PlacedLabel[] = [];
+  private readonly labels = new MapLabels();
   private density: DensityShading | null = null;
   private densityVisible = true;
   private view: MapView = { target: [0, 0], zoom: 0 };
@@ -52,12 +47,6 @@ export class DeckMap {
   private resizeTimer: ReturnType<typeof setTimeout> | null = null;
   /** Whether deck.gl's device exists (onDeviceInitialized). */
   private ready = false;
-  /** The placed labels split by style; replaced only when the visible set changes. */
-  private labels: { key: string; regions: PlacedLabel[]; topics: PlacedLabel[] } = {
-    key: '',
-    regions: [],
-    topics: [],
-  };
 
   constructor(
     private readonly parent: HTMLDivElement,
@@ -111,8 +100,7 @@ export class DeckMap {
    * on every view change; an empty list shows none.
    */
   setLabels(anchors: readonly TopicAnchor[], titles: readonly string[] = []): void {
-    this.anchors = anchors;
-    this.titles = titles;
+    this.labels.set(anchors, titles);
     this.updateLabels();
     this.render();
   }
@@ -145,7 +133,7 @@ export class DeckMap {
 
   /** The texts of the labels on screen now, broadest first. */
   visibleLabels(): string[] {
-    return [...this.labels.regions, ...this.labels.topics].map((l) => l.text);
+    return this.labels.texts();
   }
 
   /** Animates the view to fit a box [minX, minY, maxX, maxY] of layout units (a topic). */
@@ -219,21 +207,9 @@ export class DeckMap {
 
   /** Re-places the labels for the current view; true when the visible set changed. */
   private updateLabels(): boolean {
-    const viewport = { ...this.view, width: this.width(), height: this.height() };
     const reserved = overlayBoxes(this.parent);
-    const placed = placeLabels(this.anchors, viewport, { reserved });
-    const papers = this.points
-      ? placePaperLabels(this.points.xy, this.titles, viewport, placed, reserved)
-      : [];
-    const key = [...placed, ...papers].map((l) => l.key).join();
-    if (key === this.labels.key) return false;
-    this.paperLabels = papers;
-    this.labels = {
-      key,
-      regions: placed.filter((l) => l.level === 0),
-      topics: placed.filter((l) => l.level > 0),
-    };
-    return true;
+    const xy = this.points?.xy ?? null;
+    return this.labels.update(this.view, this.width(), this.height(), xy, reserved);
   }
 
   /** Shows a view: at once, or animated over durationMs (at once if the reader prefers less motion). */
@@ -294,13 +270,7 @@ export class DeckMap {
         ...densityLayers(this.density, this.densityVisible),
         papersLayer(points, theme, this.sprites),
         ...selectionLayers(points, this.selected, this.neighbours, theme),
-        paperLabelLayer(this.paperLabels, theme),
-        ...topicLabelLayers(
-          this.labels.regions,
-          this.labels.topics,
-          this.anchors.length > 0,
-          theme,
-        ),
+        ...this.labels.layers(theme),
       ],
     });
   }
