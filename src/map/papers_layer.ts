@@ -42,26 +42,6 @@ export function papersLayer(points: PaperPoints, theme: MapTheme, sprites: boole
     pickable: true,
     autoHighlight: true,
     highlightColor: theme.hover,
-  };
-  if (sprites) {
-    return new PaperPointsLayer({
-      ...common,
-      data: {
-        length: n,
-        attributes: {
-          getPosition: { value: xy, size: 2 },
-          getFillColor: { value: colours, size: 4 },
-          ...(radii ? { getRadius: { value: radii, size: 1 } } : {}),
-        },
-      },
-      getRadius: BASE_RADIUS,
-      radiusMinPixels: RADIUS_MIN_PIXELS,
-      lineWidthPixels: OUTLINE_PIXELS,
-      lineColor: theme.pointOutline,
-    });
-  }
-  return new ScatterplotLayer({
-    ...common,
     data: {
       length: n,
       attributes: {
@@ -70,9 +50,19 @@ export function papersLayer(points: PaperPoints, theme: MapTheme, sprites: boole
         ...(radii ? { getRadius: { value: radii, size: 1 } } : {}),
       },
     },
-    radiusUnits: 'pixels',
     getRadius: BASE_RADIUS,
     radiusMinPixels: RADIUS_MIN_PIXELS,
+  };
+  if (sprites) {
+    return new PaperPointsLayer({
+      ...common,
+      lineWidthPixels: OUTLINE_PIXELS,
+      lineColor: theme.pointOutline,
+    });
+  }
+  return new ScatterplotLayer({
+    ...common,
+    radiusUnits: 'pixels',
     stroked: true,
     getLineColor: theme.pointOutline,
     lineWidthUnits: 'pixels',
