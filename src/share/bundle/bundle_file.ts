@@ -40,21 +40,12 @@ export async function readBundleFile(
   name: string,
   options: { maxUnpackedBytes?: number } = {},
 ): Promise<MapBundle> {
-  return bundleFromWire(await readWireBundleFile(bytes, name, options));
-}
-
-/** readBundleFile with the papers left packed for posting to the page (see WireBundle). */
-export async function readWireBundleFile(
-  bytes: Uint8Array,
-  name: string,
-  options: { maxUnpackedBytes?: number } = {},
-): Promise<WireBundle> {
   if (bytes.length > MAX_BUNDLE_BYTES) {
     failIn(name)(`the file is ${count(bytes.length)} bytes, more than the 1 GiB a bundle may have`);
   }
-  // A copy: the stream may transfer or hold the buffer, which belongs to the caller.
-  const copy = bytes.slice() as Uint8Array<ArrayBuffer>;
-  return readWireBundleStream(new Blob([copy]).stream(), name, options);
+  // A Blob holds its own copy: the caller keeps its buffer.
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+  return bundleFromWire(await readWireBundleStream(stream, name, options));
 }
 
 /**
@@ -101,8 +92,8 @@ export class SourceError extends Error {
 
 /** Gzips bytes with the platform's CompressionStream (default level). */
 export async function gzip(bytes: Uint8Array): Promise<Uint8Array> {
-  const copy = bytes.slice() as Uint8Array<ArrayBuffer>;
-  return collect(new Blob([copy]).stream().pipeThrough(new CompressionStream('gzip')), Infinity);
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream();
+  return collect(stream.pipeThrough(new CompressionStream('gzip')), Infinity);
 }
 
 /** The first `count` bytes of a stream (fewer if it is shorter) and the whole stream again. */
