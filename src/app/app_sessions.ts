@@ -53,7 +53,9 @@ export async function createAppSessions(location: Location, link: LinkSync): Pro
    */
   const openDefaultBundle = async (): Promise<boolean> => {
     const url = new URL(DEFAULT_BUNDLE_URL, document.baseURI).href;
-    const outcome = await session.openBundle((signal) => bundles.openUrl(url, signal));
+    const outcome = await session.openBundle((signal, progress) =>
+      bundles.openUrl(url, signal, progress),
+    );
     if (outcome !== 'failed') return true;
     if (session.error && !/HTTP 404/.test(session.error))
       session.notify(
@@ -73,7 +75,7 @@ export async function createAppSessions(location: Location, link: LinkSync): Pro
       const source = startSource(location.search, location.href);
       if (source.kind === 'data') await importer.run({ url: source.url });
       else if (source.kind === 'map')
-        await session.openBundle((s) => bundles.openUrl(source.url, s));
+        await session.openBundle((s, progress) => bundles.openUrl(source.url, s, progress));
       else if (source.compute || !(await openDefaultBundle())) {
         await session.open(loadDefaultCorpus, preferred);
       }

@@ -4,6 +4,12 @@ import { RpcClient } from './rpc_client';
 import { startPolicyWorker } from './policy_worker';
 import bundleWorkerUrl from '../../workers/bundle.worker.ts?worker&url';
 
+/**
+ * How far a bundle has arrived: the fraction of the file read ('read') or downloaded
+ * ('download'), first reported when its bytes start to come.
+ */
+export type BundleProgress = (fraction: number, stage: string) => void;
+
 /** The page's handle on the bundle worker: open and save `.papermap` files off the main thread. */
 export class BundleClient {
   private readonly rpc = new RpcClient(
@@ -11,15 +17,18 @@ export class BundleClient {
     'bundle worker',
   );
 
-  /** Reads and validates a bundle from a picked or dropped file. */
-  openFile(file: File, signal?: AbortSignal): Promise<MapBundle> {
-    return timed(this.rpc.call('open', { file, name: file.name }, { signal }));
+  /** Reads and validates a bundle from a picked or dropped file, with the fraction read. */
+  openFile(file: File, signal?: AbortSignal, onProgress?: BundleProgress): Promise<MapBundle> {
+    return timed(this.rpc.call('open', { file, name: file.name }, { signal, onProgress }));
   }
 
-  /** Fetches, reads and validates the bundle at a URL. */
-  openUrl(url: string, signal?: AbortSignal): Promise<MapBundle> {
+  /**
+   * Fetches, reads and validates the bundle at a URL, with the fraction downloaded (0 throughout
+   * when the host sends no length).
+   */
+  openUrl(url: string, signal?: AbortSignal, onProgress?: BundleProgress): Promise<MapBundle> {
     const name = new URL(url).pathname.split('/').pop() || url;
-    return timed(this.rpc.call('open', { url, name }, { signal }));
+    return timed(this.rpc.call('open', { url, name }, { signal, onProgress }));
   }
 
   /** Encodes a bundle as a gzipped `.papermap` file. */

@@ -7,7 +7,9 @@ import type { WireBundle } from './wire_bundle';
 export interface BundleApi {
   /**
    * Reads and validates a bundle from a file or a URL (fetched here, capped at 1 GiB), its papers
-   * packed for the page (bundleFromWire unpacks them).
+   * packed for the page (bundleFromWire unpacks them). Progress is the fraction of the file read
+   * (stage 'read') or downloaded ('download'; 0 throughout when the host sends no length), first
+   * reported as soon as the bytes start to come.
    */
   open(args: { file?: Blob; url?: string; name: string }): Promise<WireBundle>;
   /** Encodes a bundle as a gzipped `.papermap` file. */
@@ -20,7 +22,9 @@ export function createBundleHandlers(fetcher: typeof fetch = fetch): RpcHandlers
     open: async ({ file, url, name }, ctx) => {
       // Read as a stream: a gzip file is unpacked while it is still downloading.
       const source = file
-        ? file.stream()
+        ? counted(file.stream(), file.size, (fraction) => ctx.onProgress(fraction, 'read'), {
+            tooLarge: () => new Error(`the map ${name} is larger than 1 GiB`),
+          })
         : await download(url ?? '', name, fetcher, ctx.signal, ctx.onProgress);
       const bundle = await readWireBundleStream(source, name);
       ctx.signal.throwIfAborted();
@@ -56,26 +60,43 @@ async function download(
   if (!response.ok) throw new Error(`could not fetch the map ${name}: HTTP ${response.status}`);
   const total = Number(response.headers.get('content-length')) || 0;
   if (total > MAX_BUNDLE_BYTES) throw new Error(`the map ${name} is larger than 1 GiB`);
-  const body = response.body;
-  if (!body) return new Blob([await response.arrayBuffer()]).stream();
+  const body = response.body ?? new Blob([await response.arrayBuffer()]).stream();
+  return counted(body, total, (fraction) => onProgress(fraction, 'download'), {
+    failed: (error) => (signal.aborted ? error : failed(error)),
+    tooLarge: () => new SourceError(`the map ${name} is larger than 1 GiB`),
+  });
+}
+
+/**
+ * `body` passed through, reporting the fraction of `total` bytes read (0 without a total) at the
+ * start and after each piece, and refusing more than a bundle may hold; `errors` turn a failed
+ * read and an oversized body into the caller's own errors.
+ */
+function counted(
+  body: ReadableStream<Uint8Array<ArrayBuffer>>,
+  total: number,
+  onProgress: (fraction: number) => void,
+  errors: { failed?: (error: unknown) => unknown; tooLarge: () => Error },
+): ReadableStream<Uint8Array<ArrayBuffer>> {
   const reader = body.getReader();
   let size = 0;
   return new ReadableStream({
+    start: () => onProgress(0),
     async pull(controller) {
       let chunk: ReadableStreamReadResult<Uint8Array<ArrayBuffer>>;
       try {
         chunk = await reader.read();
       } catch (error) {
-        throw signal.aborted ? error : failed(error);
+        throw errors.failed ? errors.failed(error) : error;
       }
       if (chunk.done) return controller.close();
       size += chunk.value.length;
       if (size > MAX_BUNDLE_BYTES) {
         await reader.cancel();
-        throw new SourceError(`the map ${name} is larger than 1 GiB`);
+        throw errors.tooLarge();
       }
       controller.enqueue(chunk.value);
-      if (total) onProgress(size / total, 'download');
+      onProgress(total ? Math.min(1, size / total) : 0);
     },
     cancel: (reason) => reader.cancel(reason),
   });

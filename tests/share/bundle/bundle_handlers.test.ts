@@ -24,10 +24,13 @@ function chunkedFetch(bytes: Uint8Array, size: number, failAfter = Infinity): ty
   }) as typeof fetch;
 }
 
-function context(progress: number[] = []): CallContext {
+function context(progress: number[] = [], stages: string[] = []): CallContext {
   return {
     signal: new AbortController().signal,
-    onProgress: (fraction) => progress.push(fraction),
+    onProgress: (fraction, stage) => {
+      progress.push(fraction);
+      stages.push(stage);
+    },
     onPartial: () => {},
   };
 }
@@ -42,18 +45,46 @@ describe('the bundle worker opens a map', () => {
     );
     expect(bundleFromWire(wire)).toEqual(map);
     expect(progress.length).toBeGreaterThan(5);
+    // Reported from the first byte (the app's progress line), rising to the whole file.
+    expect(progress[0]).toBe(0);
+    expect(progress.every((f, i) => i === 0 || f >= progress[i - 1]!)).toBe(true);
     expect(progress.at(-1)).toBe(1);
   });
 
-  it('from a picked file, gzipped or not', async () => {
+  it('says it is downloading even when the host sends no length', async () => {
+    const progress: number[] = [];
+    const stages: string[] = [];
+    const noLength = (async (...args: Parameters<typeof fetch>) => {
+      const response = await chunkedFetch(file, 4096)(...args);
+      return new Response(response.body);
+    }) as typeof fetch;
+    const wire = await createBundleHandlers(noLength).open(
+      { url: 'https://x/map.papermap', name: 'map' },
+      context(progress, stages),
+    );
+    expect(bundleFromWire(wire)).toEqual(map);
+    expect(progress.length).toBeGreaterThan(5);
+    expect(new Set(progress)).toEqual(new Set([0]));
+    expect(new Set(stages)).toEqual(new Set(['download']));
+  });
+
+  it('from a picked file, gzipped or not, with the fraction read', async () => {
     const handlers = createBundleHandlers();
     const plain = (await encodeBundleFile(map, {
       gzip: false,
       compact: false,
     })) as Uint8Array<ArrayBuffer>;
     for (const bytes of [file, plain]) {
-      const wire = await handlers.open({ file: new Blob([bytes]), name: 'map' }, context());
+      const progress: number[] = [];
+      const stages: string[] = [];
+      const wire = await handlers.open(
+        { file: new Blob([bytes]), name: 'map' },
+        context(progress, stages),
+      );
       expect(bundleFromWire(wire)).toEqual(map);
+      expect(progress[0]).toBe(0);
+      expect(progress.at(-1)).toBe(1);
+      expect(new Set(stages)).toEqual(new Set(['read']));
     }
   });
 
