@@ -1,5 +1,12 @@
-import { Deck, LinearInterpolator, OrthographicView, type PickingInfo } from '@deck.gl/core';
-import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
+import { Deck, LinearInterpolator, OrthographicView } from '@deck.gl/core';
+import {
+  MAX_REACH_PX,
+  paperReachPx,
+  papersLayer,
+  pointSpritesFit,
+  type PaperPoints,
+} from './papers_layer';
+import { PointPicker } from './point_picker';
 import type { TopicAnchor } from './topic_anchors';
 import { MapLabels } from './map_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
@@ -33,6 +40,10 @@ const FLY_MS = 700;
 export class DeckMap {
   private deck: Deck<OrthographicView> | null;
   private points: MapPoints | null = null;
+  /** The index of the points' positions, made on the first pointer move over them. */
+  private picker: PointPicker | null = null;
+  /** The paper under the pointer, highlighted; −1 for none. */
+  private hovered = -1;
   private selected = -1;
   private nudge = 1e-9;
   private neighbours: Int32Array = new Int32Array(0);
@@ -67,11 +78,17 @@ export class DeckMap {
         this.ready = true;
         this.render();
       },
-      getCursor: ({ isHovering, isDragging }) =>
-        isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab',
-      onHover: (info: PickingInfo) =>
-        this.events.onHover(info.picked ? info.index : -1, info.x, info.y),
-      onClick: (info: PickingInfo) => this.events.onClick(info.picked ? info.index : -1),
+      getCursor: ({ isDragging }) =>
+        isDragging ? 'grabbing' : this.hovered >= 0 ? 'pointer' : 'grab',
+      onHover: ({ x, y }) => {
+        const index = this.paperAt(x, y);
+        if (index !== this.hovered) {
+          this.hovered = index;
+          this.render();
+        }
+        this.events.onHover(index, x, y);
+      },
+      onClick: ({ x, y }) => this.events.onClick(this.paperAt(x, y)),
       // A narrower map (a rotated phone, a resized window) shows other papers.
       onResize: () => {
         // Its first report is the blank canvas's 300 × 150: wait for the real size.
@@ -90,6 +107,10 @@ export class DeckMap {
 
   /** Shows new points; fits the view to them when `fit` is true (a new corpus). */
   setPoints(points: MapPoints, fit: boolean): void {
+    if (points.xy !== this.points?.xy || points.n !== this.points.n) {
+      this.picker = null;
+      this.hovered = -1;
+    }
     this.points = points;
     if (fit) this.setView(this.fittedView(), 0);
     this.render();
@@ -171,6 +192,17 @@ export class DeckMap {
     if (!viewport || !this.points || index < 0 || index >= this.points.n) return null;
     const [x, y] = viewport.project([this.points.xy[2 * index]!, this.points.xy[2 * index + 1]!]);
     return [x!, y!];
+  }
+
+  /** The paper drawn at pixel (x, y) relative to the map's top-left corner, or −1. */
+  paperAt(x: number, y: number): number {
+    const viewport = this.deck?.getViewports()[0];
+    const points = this.points;
+    if (!viewport || !points || x < 0 || y < 0 || x > this.width() || y > this.height()) return -1;
+    this.picker ??= new PointPicker(points.xy, points.n);
+    const [lx, ly] = viewport.unproject([x, y]);
+    const scale = 2 ** viewport.zoom;
+    return this.picker.pick(lx!, ly!, scale, (i) => paperReachPx(points, i), MAX_REACH_PX);
   }
 
   /**
@@ -268,7 +300,7 @@ export class DeckMap {
     deck.setProps({
       layers: [
         ...densityLayers(this.density, this.densityVisible),
-        papersLayer(points, theme, this.sprites),
+        papersLayer(points, theme, this.sprites, this.hovered),
         ...selectionLayers(points, this.selected, this.neighbours, theme),
         ...this.labels.layers(theme),
       ],

@@ -18,6 +18,21 @@ const RADIUS_MIN_PIXELS = 2.5;
 /** Width of every point's outline in CSS pixels. */
 const OUTLINE_PIXELS = 0.75;
 
+/** How far a paper's smoothed edge reaches beyond its outline, in CSS pixels. */
+const SMOOTH_EDGE_PIXELS = 0.5;
+
+/**
+ * The radius paper `i` of `points` covers on screen in CSS pixels (fill, outline and smoothed
+ * edge): where the pointer is over it.
+ */
+export function paperReachPx(points: PaperPoints, i: number): number {
+  const radius = Math.max(points.radii?.[i] ?? BASE_RADIUS, RADIUS_MIN_PIXELS);
+  return radius + OUTLINE_PIXELS / 2 + SMOOTH_EDGE_PIXELS;
+}
+
+/** The largest paperReachPx of any paper. */
+export const MAX_REACH_PX = MAX_RADIUS + OUTLINE_PIXELS / 2 + SMOOTH_EDGE_PIXELS;
+
 /**
  * Whether `device` can draw the largest paper (MAX_RADIUS, its outline and smoothed edge) as one
  * point sprite at the page's pixel ratio; where it cannot, the map draws ScatterplotLayer quads.
@@ -26,21 +41,27 @@ export function pointSpritesFit(
   device: Device,
   pixelRatio = globalThis.devicePixelRatio || 1,
 ): boolean {
-  const needed = Math.ceil(2 * (MAX_RADIUS + OUTLINE_PIXELS / 2 + 0.5) * pixelRatio);
+  const needed = Math.ceil(2 * MAX_REACH_PX * pixelRatio);
   return maxPointSize(device) >= needed;
 }
 
 /**
  * The map's 'papers' layer: one point per paper in its colour, outlined in the theme's colour,
- * pickable by index and highlighted under the pointer. Point sprites (PaperPointsLayer) when
- * `sprites`, else the ScatterplotLayer; the two look the same.
+ * paper `hovered` (−1 for none) highlighted. Point sprites (PaperPointsLayer) when `sprites`,
+ * else the ScatterplotLayer; the two look the same. Not pickable by deck.gl: the map finds the
+ * paper under the pointer itself (PointPicker), without drawing every point again.
  */
-export function papersLayer(points: PaperPoints, theme: MapTheme, sprites: boolean): Layer {
+export function papersLayer(
+  points: PaperPoints,
+  theme: MapTheme,
+  sprites: boolean,
+  hovered = -1,
+): Layer {
   const { xy, colours, n, radii } = points;
   const common = {
     id: 'papers',
-    pickable: true,
-    autoHighlight: true,
+    pickable: false,
+    highlightedObjectIndex: hovered,
     highlightColor: theme.hover,
     data: {
       length: n,
