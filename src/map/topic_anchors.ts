@@ -35,14 +35,15 @@ export function topicAnchors(xy: Float32Array, hierarchy: TopicHierarchy): Topic
     const start = anchors.length;
     const members = membersOf(assignment, topics.length);
     topics.forEach((topic, index) => {
-      const list = members[index]!;
+      const list = members.list.subarray(members.starts[index], members.starts[index + 1]);
       const sample = strided(list, SAMPLE);
       let best = list[0] ?? -1;
       let bestSum = Infinity;
       for (const c of strided(list, CANDIDATES)) {
+        const cx = xy[2 * c]!;
+        const cy = xy[2 * c + 1]!;
         let sum = 0;
-        for (const j of sample)
-          sum += Math.hypot(xy[2 * c]! - xy[2 * j]!, xy[2 * c + 1]! - xy[2 * j + 1]!);
+        for (const j of sample) sum += distance(xy, j, cx, cy);
         if (sum < bestSum) {
           bestSum = sum;
           best = c;
@@ -50,8 +51,7 @@ export function topicAnchors(xy: Float32Array, hierarchy: TopicHierarchy): Topic
       }
       const x = best >= 0 ? xy[2 * best]! : 0;
       const y = best >= 0 ? xy[2 * best + 1]! : 0;
-      const distances = sample.map((j) => Math.hypot(xy[2 * j]! - x, xy[2 * j + 1]! - y));
-      distances.sort((a, b) => a - b);
+      const distances = Float64Array.from(sample, (j) => distance(xy, j, x, y)).sort();
       const radius = distances[Math.floor(0.9 * (distances.length - 1))] ?? 0;
       anchors.push({
         level,
@@ -70,16 +70,35 @@ export function topicAnchors(xy: Float32Array, hierarchy: TopicHierarchy): Topic
   return anchors;
 }
 
-/** Paper indices of each topic, in paper order. */
-function membersOf(assignment: Int32Array, count: number): number[][] {
-  const members = Array.from({ length: count }, (): number[] => []);
-  assignment.forEach((t, i) => members[t]?.push(i));
-  return members;
+/** Distance from point j to (x, y); Math.hypot is several times slower in V8. */
+function distance(xy: Float32Array, j: number, x: number, y: number): number {
+  const dx = xy[2 * j]! - x;
+  const dy = xy[2 * j + 1]! - y;
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
+/**
+ * Paper indices of each topic, in paper order: topic t's are list[starts[t] .. starts[t + 1]).
+ * Papers outside every topic (t < 0 or ≥ count) are left out.
+ */
+function membersOf(
+  assignment: Int32Array,
+  count: number,
+): { starts: Int32Array; list: Int32Array } {
+  const starts = new Int32Array(count + 1);
+  for (const t of assignment) if (t >= 0 && t < count) starts[t + 1]!++;
+  for (let t = 0; t < count; t++) starts[t + 1]! += starts[t]!;
+  const fill = starts.slice(0, count);
+  const list = new Int32Array(starts[count]!);
+  assignment.forEach((t, i) => {
+    if (t >= 0 && t < count) list[fill[t]!++] = i;
+  });
+  return { starts, list };
 }
 
 /** At most `max` items of a list, evenly spaced, deterministic. */
-function strided(list: readonly number[], max: number): number[] {
-  if (list.length <= max) return [...list];
+function strided(list: Int32Array, max: number): Int32Array {
+  if (list.length <= max) return list;
   const step = list.length / max;
-  return Array.from({ length: max }, (_, k) => list[Math.floor(k * step)]!);
+  return Int32Array.from({ length: max }, (_, k) => list[Math.floor(k * step)]!);
 }
