@@ -39,11 +39,15 @@ export function topicAnchors(xy: Float32Array, hierarchy: TopicHierarchy): Topic
       const sample = strided(list, SAMPLE);
       let best = list[0] ?? -1;
       let bestSum = Infinity;
-      for (const c of strided(list, CANDIDATES)) {
+      // Index loops: this runs once per map, mostly before V8 has optimised it, and iterators
+      // are slow in its interpreter.
+      const candidates = strided(list, CANDIDATES);
+      for (let k = 0; k < candidates.length; k++) {
+        const c = candidates[k]!;
         const cx = xy[2 * c]!;
         const cy = xy[2 * c + 1]!;
         let sum = 0;
-        for (const j of sample) sum += distance(xy, j, cx, cy);
+        for (let m = 0; m < sample.length; m++) sum += distance(xy, sample[m]!, cx, cy);
         if (sum < bestSum) {
           bestSum = sum;
           best = c;
@@ -86,13 +90,17 @@ function membersOf(
   count: number,
 ): { starts: Int32Array; list: Int32Array } {
   const starts = new Int32Array(count + 1);
-  for (const t of assignment) if (t >= 0 && t < count) starts[t + 1]!++;
+  for (let i = 0; i < assignment.length; i++) {
+    const t = assignment[i]!;
+    if (t >= 0 && t < count) starts[t + 1]!++;
+  }
   for (let t = 0; t < count; t++) starts[t + 1]! += starts[t]!;
   const fill = starts.slice(0, count);
   const list = new Int32Array(starts[count]!);
-  assignment.forEach((t, i) => {
+  for (let i = 0; i < assignment.length; i++) {
+    const t = assignment[i]!;
     if (t >= 0 && t < count) list[fill[t]!++] = i;
-  });
+  }
   return { starts, list };
 }
 
