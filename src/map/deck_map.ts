@@ -1,12 +1,6 @@
 import { Deck, LinearInterpolator, OrthographicView } from '@deck.gl/core';
-import {
-  MAX_REACH_PX,
-  paperReachPx,
-  papersLayer,
-  pointSpritesFit,
-  type PaperPoints,
-} from './papers_layer';
-import { PointPicker } from './point_picker';
+import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
+import { PaperFinder } from './paper_finder';
 import type { TopicAnchor } from './topic_anchors';
 import { MapLabels } from './map_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
@@ -40,8 +34,7 @@ const FLY_MS = 700;
 export class DeckMap {
   private deck: Deck<OrthographicView> | null;
   private points: MapPoints | null = null;
-  /** The index of the points' positions, made on the first pointer move over them. */
-  private picker: PointPicker | null = null;
+  private readonly finder = new PaperFinder();
   /** The paper under the pointer, highlighted; −1 for none. */
   private hovered = -1;
   private selected = -1;
@@ -107,10 +100,7 @@ export class DeckMap {
 
   /** Shows new points; fits the view to them when `fit` is true (a new corpus). */
   setPoints(points: MapPoints, fit: boolean): void {
-    if (points.xy !== this.points?.xy || points.n !== this.points.n) {
-      this.picker = null;
-      this.hovered = -1;
-    }
+    if (points.xy !== this.points?.xy || points.n !== this.points.n) this.hovered = -1;
     this.points = points;
     if (fit) this.setView(this.fittedView(), 0);
     this.render();
@@ -199,10 +189,7 @@ export class DeckMap {
     const viewport = this.deck?.getViewports()[0];
     const points = this.points;
     if (!viewport || !points || x < 0 || y < 0 || x > this.width() || y > this.height()) return -1;
-    this.picker ??= new PointPicker(points.xy, points.n);
-    const [lx, ly] = viewport.unproject([x, y]);
-    const scale = 2 ** viewport.zoom;
-    return this.picker.pick(lx!, ly!, scale, (i) => paperReachPx(points, i), MAX_REACH_PX);
+    return this.finder.at(viewport, points, x, y);
   }
 
   /**
