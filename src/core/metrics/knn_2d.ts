@@ -1,3 +1,5 @@
+import { PointGrid } from '../geometry/point_grid';
+
 /**
  * Exact k nearest neighbours of every point of a 2-D layout (Euclidean), excluding the point
  * itself, nearest first: a uniform grid of about 2 points per cell searched in growing rings,
@@ -8,7 +10,7 @@ export function knn2d(xy: Float32Array, k: number): Int32Array {
   const kk = Math.min(k, n - 1);
   const out = new Int32Array(n * Math.max(kk, 0));
   if (kk <= 0) return out;
-  const grid = buildGrid(xy, n);
+  const grid = new PointGrid(xy, n);
   const bestD = new Float64Array(kk);
   const bestI = new Int32Array(kk);
   for (let i = 0; i < n; i++) {
@@ -50,52 +52,4 @@ function insert(d: Float64Array, idx: Int32Array, dist: number, j: number): void
   }
   d[p] = dist;
   idx[p] = j;
-}
-
-interface Grid {
-  cell: number;
-  size: number;
-  cellX(x: number): number;
-  cellY(y: number): number;
-  forEachIn(gx: number, gy: number, fn: (j: number) => void): void;
-}
-
-function buildGrid(xy: Float32Array, n: number): Grid {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (let i = 0; i < n; i++) {
-    minX = Math.min(minX, xy[2 * i]!);
-    maxX = Math.max(maxX, xy[2 * i]!);
-    minY = Math.min(minY, xy[2 * i + 1]!);
-    maxY = Math.max(maxY, xy[2 * i + 1]!);
-  }
-  const size = Math.max(1, Math.ceil(Math.sqrt(n / 2)));
-  const cell = Math.max(maxX - minX, maxY - minY, 1e-12) / size;
-  const clamp = (c: number) => Math.min(size - 1, Math.max(0, c));
-  const cellX = (x: number) => clamp(Math.floor((x - minX) / cell));
-  const cellY = (y: number) => clamp(Math.floor((y - minY) / cell));
-  // Counting sort of points into cells: starts[c]..starts[c+1] index into `order`.
-  const cellOf = new Int32Array(n);
-  const starts = new Int32Array(size * size + 1);
-  for (let i = 0; i < n; i++) {
-    cellOf[i] = cellY(xy[2 * i + 1]!) * size + cellX(xy[2 * i]!);
-    starts[cellOf[i]! + 1]!++;
-  }
-  for (let c = 0; c < size * size; c++) starts[c + 1]! += starts[c]!;
-  const fill = starts.slice(0, size * size);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[fill[cellOf[i]!]!++] = i;
-  return {
-    cell,
-    size,
-    cellX,
-    cellY,
-    forEachIn(gx, gy, fn) {
-      if (gx < 0 || gy < 0 || gx >= size || gy >= size) return;
-      const c = gy * size + gx;
-      for (let p = starts[c]!; p < starts[c + 1]!; p++) fn(order[p]!);
-    },
-  };
 }
