@@ -22,3 +22,15 @@ export class NeighbourStepper {
     return this.step < 0 ? this.anchor : this.neighbours[this.step]!;
   }
 }
+
+/**
+ * What a key press asks of the stepping: 'clear' for Escape, +1 for ↓, −1 for ↑, null for any
+ * other key, and for every key while typing or where the focused element takes arrows itself
+ * (lists and the focused map mark themselves data-arrow-keys).
+ */
+export function stepKey(event: KeyboardEvent): 'clear' | 1 | -1 | null {
+  const target = event.target as HTMLElement | null;
+  if (target?.closest?.('input, select, textarea, [data-arrow-keys]')) return null;
+  if (event.key === 'Escape') return 'clear';
+  return event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NeighbourStepper } from '../../src/app/neighbour_stepper';
+import { NeighbourStepper, stepKey } from '../../src/app/neighbour_stepper';
 
 describe('NeighbourStepper', () => {
   it('walks down the anchor paper’s neighbours and back up to it, stopping at both ends', () => {
@@ -14,5 +14,31 @@ describe('NeighbourStepper', () => {
     ]);
     stepper.reset(9, [7]);
     expect(stepper.move(1)).toBe(7);
+  });
+});
+
+describe('stepKey', () => {
+  /** A key press on an element that matches `selectors` (what Element.closest answers). */
+  const press = (key: string, matches: string[] = []) =>
+    ({
+      key,
+      target: {
+        closest: (s: string) => (s.split(', ').some((m) => matches.includes(m)) ? {} : null),
+      },
+    }) as unknown as KeyboardEvent;
+
+  it('steps down and up with the arrows and clears with Escape', () => {
+    expect([press('ArrowDown'), press('ArrowUp'), press('Escape')].map(stepKey)).toEqual([
+      1,
+      -1,
+      'clear',
+    ]);
+    expect(stepKey(press('a'))).toBeNull();
+  });
+
+  it('leaves every key to a text field, and arrows to lists and the focused map', () => {
+    expect(stepKey(press('ArrowDown', ['input']))).toBeNull();
+    expect(stepKey(press('Escape', ['textarea']))).toBeNull();
+    expect(stepKey(press('ArrowUp', ['[data-arrow-keys]']))).toBeNull();
   });
 });
