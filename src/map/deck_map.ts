@@ -4,7 +4,7 @@ import { PaperFinder } from './paper_finder';
 import type { TopicAnchor } from './topic_anchors';
 import { MapLabels } from './map_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
-import { densityLayers } from './density_layers';
+import { DensityLayer } from './density_layer';
 import type { DensityShading } from './density_shading';
 import { selectionLayers } from './selection_layers';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
@@ -286,7 +286,12 @@ export class DeckMap {
     this.resizeTimer = null;
     deck.setProps({
       layers: [
-        ...densityLayers(this.density, this.densityVisible),
+        new DensityLayer({
+          id: 'density',
+          shading: this.density,
+          visible: this.densityVisible && !!this.density,
+          pickable: false,
+        }),
         papersLayer(points, theme, this.sprites, this.hovered),
         ...selectionLayers(points, this.selected, this.neighbours, theme),
         ...this.labels.layers(theme),

@@ -1,53 +1,43 @@
-import { contourSegments } from './contour_lines';
 import { kernelDensity, type DensityGrid, type DensityOptions } from './density';
 
-/** The density behind the points as an RGBA image and contour lines, in layout units. */
+/**
+ * The density behind the points, ready for the DensityLayer: each grid node's density as a
+ * fraction of the peak. The layer turns fractions into the shade and contour lines per pixel.
+ */
 export interface DensityShading {
-  /** RGBA bytes, row-major, row 0 at the smallest y (the top of the map, whose y axis points down). */
-  rgba: Uint8ClampedArray;
+  /** Density / peak density per grid node, row-major, row 0 at the smallest y (the map's top). */
+  fractions: Float32Array;
   width: number;
   height: number;
-  /** Where the image goes, as deck.gl's BitmapLayer wants it: [left, bottom, right, top]. */
+  /** Where the shading goes, in layout units: [left, bottom, right, top], half a cell beyond the
+   * outer nodes (each node is the centre of one cell). */
   bounds: [number, number, number, number];
-  /** Contour segments x0, y0, x1, y1 (layout units), all levels together. */
-  contours: Float32Array;
   grid: DensityGrid;
 }
 
-/** The shade: a cool slate, from pale at low density to deeper where the papers crowd. */
-const LOW = [196, 205, 222] as const;
-const HIGH = [104, 122, 160] as const;
-/** Opacity of the densest cell, 0–255: light enough for points and labels to read on top. */
-const MAX_ALPHA = 110;
-/** Contour levels as fractions of the largest density. */
-export const CONTOUR_LEVELS: readonly number[] = [0.12, 0.3, 0.55, 0.8];
+/** How the density is drawn: a cool slate shade under contour lines. Colours are RGB(A) bytes. */
+export const DENSITY_STYLE = {
+  /** The shade from pale at low density to deeper where papers crowd. */
+  low: [196, 205, 222],
+  high: [104, 122, 160],
+  /** Opacity of the densest place, 0–255: light enough for points and labels to read on top. */
+  maxAlpha: 110,
+  /** Contour levels as fractions of the peak density: exactly four. */
+  contourLevels: [0.12, 0.3, 0.55, 0.8],
+  /** Contour lines, one CSS pixel wide. */
+  contourColour: [96, 112, 150, 70],
+} as const;
 
 /**
- * The shading of a layout's kernel density (kernelDensity): each cell's colour and opacity grow
- * with density^0.6 (lifting the sparse outskirts a little), fully transparent where there is
- * nothing; plus contour lines at CONTOUR_LEVELS. Null for an empty layout.
+ * The shading of a layout's kernel density (kernelDensity), or null for an empty layout. The
+ * fractions are all in [0, 1], with 1 at the peak.
  */
 export function densityShading(xy: Float32Array, options?: DensityOptions): DensityShading | null {
   const grid = kernelDensity(xy, options);
   if (!grid || !(grid.max > 0)) return null;
   const { values, width, height, x0, y0, cell, max } = grid;
-  const rgba = new Uint8ClampedArray(width * height * 4);
-  for (let i = 0; i < values.length; i++) {
-    const t = Math.pow(values[i]! / max, 0.6);
-    rgba[4 * i] = LOW[0] + (HIGH[0] - LOW[0]) * t;
-    rgba[4 * i + 1] = LOW[1] + (HIGH[1] - LOW[1]) * t;
-    rgba[4 * i + 2] = LOW[2] + (HIGH[2] - LOW[2]) * t;
-    // Below 2% of the peak the shade fades to nothing, so the map has no visible rectangle.
-    rgba[4 * i + 3] = t < 0.1 ? MAX_ALPHA * t * (t / 0.1) : MAX_ALPHA * t;
-  }
-  const parts = CONTOUR_LEVELS.map((f) => contourSegments(grid, f * max));
-  const contours = new Float32Array(parts.reduce((s, p) => s + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    contours.set(p, at);
-    at += p.length;
-  }
-  // Pixel i is centred on grid node i: the image reaches half a cell beyond the outer nodes.
+  const fractions = new Float32Array(values.length);
+  for (let i = 0; i < values.length; i++) fractions[i] = values[i]! / max;
   const half = cell / 2;
   const bounds: [number, number, number, number] = [
     x0 - half,
@@ -55,5 +45,5 @@ export function densityShading(xy: Float32Array, options?: DensityOptions): Dens
     x0 + (width - 0.5) * cell,
     y0 - half,
   ];
-  return { rgba, width, height, bounds, contours, grid };
+  return { fractions, width, height, bounds, grid };
 }

@@ -2,6 +2,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { PlacedLabel } from './label_placement';
 import { PAPER_LABEL_OFFSET } from './paper_labels';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
+import { LabelCharactersLayer } from './label_characters_layer';
 import { LABEL_FONT_FAMILY, LABEL_FONT_SETTINGS, labelCharacterSet } from './label_font';
 
 /** Paper titles beside their points when zoomed in (placePaperLabels), in `theme`'s colours. */
@@ -27,5 +28,6 @@ export function paperLabelLayer(
     getAlignmentBaseline: 'center',
     getPixelOffset: [PAPER_LABEL_OFFSET, 0],
     pickable: false,
+    _subLayerProps: { characters: { type: LabelCharactersLayer } },
   });
 }

@@ -2,7 +2,6 @@ import {
   Layer,
   color,
   picking,
-  project32,
   type Accessor,
   type Color,
   type DefaultProps,
@@ -14,6 +13,7 @@ import {
 import type { Device } from '@luma.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
+import { layoutProjection } from './layout_projection';
 
 /** Props of the PaperPointsLayer beyond deck.gl's common ones (pickable, autoHighlight, …). */
 export interface PaperPointsProps<D = unknown> {
@@ -59,7 +59,6 @@ const vs = /* glsl */ `\
 #version 300 es
 #define SHADER_NAME paper-points-layer-vertex-shader
 in vec3 positions;
-in vec3 positions64Low;
 in float radii;
 in vec4 fillColors;
 out vec4 vFillColor;
@@ -74,7 +73,7 @@ void main(void) {
   float devicePixels = ceil(2.0 * (vOuterRadius + SMOOTH_EDGE_RADIUS) * project.devicePixelRatio);
   vSpriteSize = devicePixels / project.devicePixelRatio;
   gl_PointSize = devicePixels;
-  gl_Position = project_position_to_clipspace(positions, positions64Low, vec3(0.0), geometry.position);
+  gl_Position = layout_to_clipspace(positions);
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
   vFillColor = vec4(fillColors.rgb, fillColors.a * layer.opacity);
   DECKGL_FILTER_COLOR(vFillColor, geometry);
@@ -123,6 +122,7 @@ const defaultProps: DefaultProps<PaperPointsProps> = {
  * than the ScatterplotLayer's four-vertex instanced quad: on a software rasteriser (llvmpipe)
  * vertex work is half the cost of a frame of 100k points. Pickable by point index
  * (gl_VertexID). Points are at most maxPointSize(device) device pixels across: check it first.
+ * Positions are the map's Cartesian layout (layoutProjection), not longitudes and latitudes.
  */
 export class PaperPointsLayer<D = unknown> extends Layer<
   Required<PaperPointsProps<D>> & LayerProps
@@ -133,7 +133,11 @@ export class PaperPointsLayer<D = unknown> extends Layer<
   declare state: { model?: Model };
 
   override getShaders(): ReturnType<Layer['getShaders']> {
-    return super.getShaders({ vs, fs, modules: [project32, color, picking, paperPointsUniforms] });
+    return super.getShaders({
+      vs,
+      fs,
+      modules: [layoutProjection, color, picking, paperPointsUniforms],
+    });
   }
 
   override initializeState(): void {
@@ -169,7 +173,7 @@ export class PaperPointsLayer<D = unknown> extends Layer<
     const model = this.state.model;
     if (!model) return;
     // deck.gl keeps layers in order with a polygon offset of the depth, which points do not get:
-    // without this, the density contours under the points would win the depth test over them.
+    // without this, whatever a layer under the points left in the depth buffer could hide them.
     model.setParameters({ ...parameters, depthCompare: 'always' });
     const { radiusMinPixels, lineWidthPixels, lineColor } = this.props;
     const uniforms: UniformProps = {

@@ -1,6 +1,7 @@
 import { TextLayer } from '@deck.gl/layers';
 import type { PlacedLabel } from './label_placement';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
+import { LabelCharactersLayer } from './label_characters_layer';
 import { LABEL_FONT_FAMILY, LABEL_FONT_SETTINGS, labelCharacterSet } from './label_font';
 
 /**
@@ -27,6 +28,7 @@ export function topicLabelLayers(
     getAlignmentBaseline: 'center' as const,
     visible,
     pickable: false,
+    _subLayerProps: { characters: { type: LabelCharactersLayer } },
   };
   return [
     new TextLayer<PlacedLabel>({

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussian, mulberry32 } from '../../src/core/random';
 import { kernelDensity, type DensityGrid } from '../../src/map/density';
-import { contourSegments } from '../../src/map/contour_lines';
 import { densityShading } from '../../src/map/density_shading';
 
 /** n points around each centre, Gaussian with standard deviation `sd`, seeded. */
@@ -87,34 +86,8 @@ describe('kernelDensity', () => {
   });
 });
 
-describe('contourSegments', () => {
-  it('draws a closed ring around one blob at the radius where the density halves', () => {
-    const grid = kernelDensity(new Float32Array([5, -3]), { resolution: 200 })!;
-    const h = grid.bandwidth[0];
-    const segments = contourSegments(grid, grid.max / 2);
-    expect(segments.length).toBeGreaterThan(40);
-    const r = h * Math.sqrt(2 * Math.log(2));
-    for (let i = 0; i < segments.length; i += 2)
-      expect(Math.abs(Math.hypot(segments[i]! - 5, segments[i + 1]! + 3) - r)).toBeLessThan(
-        0.05 * r,
-      );
-    // Closed: every endpoint is shared by exactly two segments.
-    const ends = new Map<string, number>();
-    for (let i = 0; i < segments.length; i += 2) {
-      const key = `${segments[i]!.toFixed(4)},${segments[i + 1]!.toFixed(4)}`;
-      ends.set(key, (ends.get(key) ?? 0) + 1);
-    }
-    for (const count of ends.values()) expect(count).toBe(2);
-  });
-
-  it('finds nothing above the peak', () => {
-    const grid = kernelDensity(blobs([[0, 0]], 50, 1))!;
-    expect(contourSegments(grid, grid.max * 1.01)).toHaveLength(0);
-  });
-});
-
 describe('densityShading', () => {
-  it('makes an image that is clear where nothing is and more opaque where papers crowd', () => {
+  it('gives each node its fraction of the peak: 1 at the peak, 0 where nothing is', () => {
     const xy = blobs(
       [
         [0, 0],
@@ -125,24 +98,27 @@ describe('densityShading', () => {
       5,
     );
     const shading = densityShading(xy)!;
-    const { rgba, width, height, grid } = shading;
-    expect(rgba.length).toBe(width * height * 4);
-    const alphaAt = (x: number, y: number) =>
-      rgba[
-        4 *
-          (Math.round((y - grid.y0) / grid.cell) * width + Math.round((x - grid.x0) / grid.cell)) +
-          3
+    const { fractions, width, height, grid } = shading;
+    expect(fractions.length).toBe(width * height);
+    const at = (x: number, y: number) =>
+      fractions[
+        Math.round((y - grid.y0) / grid.cell) * width + Math.round((x - grid.x0) / grid.cell)
       ]!;
-    expect(alphaAt(0, 0)).toBeGreaterThan(60);
-    expect(alphaAt(15, 0)).toBe(0);
-    expect(rgba[3]).toBe(0);
-    // Never opaque: points and labels stay readable on top.
-    expect(Math.max(...rgba.filter((_, i) => i % 4 === 3))).toBeLessThan(128);
-    // Image bounds are centred on the grid nodes; top is the smallest y (the map's y points down).
+    expect(Math.max(...fractions)).toBe(1);
+    expect(Math.min(...fractions)).toBeGreaterThanOrEqual(0);
+    expect(at(0, 0)).toBeGreaterThan(0.5);
+    expect(at(15, 0)).toBeLessThan(0.01);
+    expect(fractions[0]).toBeLessThan(0.01);
+    // The bounds reach half a cell beyond the outer nodes; top is the smallest y (the map's y
+    // points down).
     const [left, bottom, right, top] = shading.bounds;
     expect(right - left).toBeCloseTo(width * grid.cell, 4);
     expect(bottom - top).toBeCloseTo(height * grid.cell, 4);
-    expect(shading.contours.length % 4).toBe(0);
-    expect(shading.contours.length).toBeGreaterThan(0);
+    expect(left).toBeCloseTo(grid.x0 - grid.cell / 2, 5);
+    expect(top).toBeCloseTo(grid.y0 - grid.cell / 2, 5);
+  });
+
+  it('is null for an empty layout', () => {
+    expect(densityShading(new Float32Array(0))).toBeNull();
   });
 });
