@@ -53,8 +53,8 @@ export async function createAppSessions(location: Location, link: LinkSync): Pro
    */
   const openDefaultBundle = async (): Promise<boolean> => {
     const url = new URL(DEFAULT_BUNDLE_URL, document.baseURI).href;
-    const outcome = await session.openBundle((signal, progress) =>
-      bundles.openUrl(url, signal, progress),
+    const outcome = await session.openBundle((signal, progress, onMap) =>
+      bundles.openUrl(url, signal, progress, onMap),
     );
     if (outcome !== 'failed') return true;
     if (session.error && !/HTTP 404/.test(session.error))
@@ -75,7 +75,9 @@ export async function createAppSessions(location: Location, link: LinkSync): Pro
       const source = startSource(location.search, location.href);
       if (source.kind === 'data') await importer.run({ url: source.url });
       else if (source.kind === 'map')
-        await session.openBundle((s, progress) => bundles.openUrl(source.url, s, progress));
+        await session.openBundle((s, progress, onMap) =>
+          bundles.openUrl(source.url, s, progress, onMap),
+        );
       else if (source.compute || !(await openDefaultBundle())) {
         await session.open(loadDefaultCorpus, preferred);
       }

@@ -28,6 +28,12 @@ export interface StageProgress {
 /** Everything the map needs for one corpus. */
 export interface BuiltMap {
   corpus: Corpus;
+  /**
+   * Resolves when every paper in `corpus` has its abstract, for a map shown from a bundle before
+   * they came (MapSession.openBundle); absent when they are there. Whatever reads abstracts
+   * (search by words, topic labels of a selection, a save, a recompute) waits for it first.
+   */
+  abstracts?: Promise<void>;
   /** The vectors the map was built from; null for a bundle saved without them. */
   vectors: Vectors | null;
   /** When `vectors` are a bundle's, projected: the basis queries are projected on (search). */

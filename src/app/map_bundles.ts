@@ -38,12 +38,14 @@ export function bundleFromBuilt(
 /**
  * The map a bundle holds, ready to draw: nothing is recomputed. Its vectors are decoded from
  * their int8 codes when first asked for (a search by meaning, a save): at 100k papers they are
- * 100 MB of floats that opening a shared map does not need.
+ * 100 MB of floats that opening a shared map does not need. `abstracts` is the map's promise of
+ * its papers' abstracts when they are still coming (BuiltMap.abstracts).
  */
-export function builtFromBundle(bundle: MapBundle): BuiltMap {
+export function builtFromBundle(bundle: MapBundle, abstracts?: Promise<void>): BuiltMap {
   let vectors: Vectors | null | undefined;
   return {
     corpus: bundle.corpus,
+    ...(abstracts ? { abstracts } : {}),
     get vectors() {
       return (vectors ??= bundle.vectors ? dequantiseInt8(bundle.vectors) : null);
     },

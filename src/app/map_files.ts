@@ -16,6 +16,7 @@ export async function downloadBundle(
   name: string,
   bundles: BundleClient,
 ): Promise<void> {
+  await built.abstracts;
   const bytes = await bundles.save(bundleFromBuilt(built, name, { vectors: true }));
   const url = URL.createObjectURL(
     new Blob([bytes as BlobPart], { type: 'application/octet-stream' }),

@@ -4,7 +4,7 @@ import type { BackendName, BackendReport } from '../gpu/backend';
 import type { ComputeService, EmbedderSpec, LayoutEngine } from '../gpu/compute_api';
 import type { VectorStore } from '../store/vector_store';
 import type { MapBundle } from '../share/bundle/map_bundle';
-import type { BundleProgress } from '../compute/bundle_client';
+import type { BundleMap, BundleProgress } from '../compute/bundle_client';
 import { buildMap, type BuiltMap, type StageProgress } from './build_map';
 import { backendNotice, isBackendLost, isWorkerCrash } from './compute_faults';
 import { builtFromBundle } from './map_bundles';
@@ -37,6 +37,8 @@ export class MapSession {
   canRetry = $state(false);
   /** The embedder of the current (or next) map. */
   embedder = $state.raw<EmbedderSpec>({ kind: 'lsa' });
+  /** Whether the map on screen came from a bundle whose papers' abstracts are still coming. */
+  abstractsPending = $state(false);
   /** Which UMAP lays out computed maps: papermap's (default) or umap-js, the reference. */
   layout: LayoutEngine = 'papermap';
   private controller: AbortController | null = null;
@@ -204,11 +206,13 @@ export class MapSession {
 
   /**
    * Opens a map bundle (a file, a `?map=` URL, the site's default map) with a progress line.
-   * Resolves to 'shown'; to 'failed', with the previous map kept and `error` saying why; or to
+   * Its map is shown as soon as it comes (`onMap`), usually before its papers' abstracts: until
+   * they come, `abstractsPending` is true and the map's `abstracts` promise waits for them. Resolves
+   * to 'shown'; to 'failed', with the previous map back and `error` saying why; or to
    * 'superseded' when a newer map (an import, say) was asked for while it loaded.
    */
   async openBundle(
-    load: (signal: AbortSignal, onProgress: BundleProgress) => Promise<MapBundle>,
+    load: (signal: AbortSignal, onProgress: BundleProgress, onMap: BundleMap) => Promise<MapBundle>,
   ): Promise<BundleOutcome> {
     this.controller?.abort();
     const controller = new AbortController();
@@ -221,30 +225,46 @@ export class MapSession {
     let next = performance.now() + PROGRESS_DELAY_MS;
     const onProgress: BundleProgress = (fraction, stage) => {
       const now = performance.now();
-      if (controller.signal.aborted || now < next) return;
+      if (controller.signal.aborted || now < next || !this.progress) return;
       next = now + PROGRESS_INTERVAL_MS;
       const verb = stage === 'read' ? 'Reading' : 'Downloading';
       const percent = fraction > 0 ? ` (${Math.floor(fraction * 100)} %)` : '';
       this.progress = { stage: 'load', fraction, detail: `${verb} the map${percent}` };
     };
+    const before = { built: this.built, selected: this.selected, embedder: this.embedder };
+    let arrived: (() => void) | null = null;
+    const onMap: BundleMap = (map) => {
+      if (controller.signal.aborted) return;
+      this.display(map, new Promise<void>((resolve) => (arrived = resolve)));
+      this.abstractsPending = true;
+    };
     try {
-      const bundle = await load(controller.signal, onProgress);
+      const bundle = await load(controller.signal, onProgress, onMap);
       if (controller.signal.aborted) return 'superseded';
-      this.showBundle(bundle);
+      if (!arrived) this.display(bundle);
+      this.abstractsPending = false;
+      if (this.controller === controller) this.controller = null;
       return 'shown';
     } catch (error) {
       if (controller.signal.aborted) return 'superseded';
+      // A map shown before its abstracts, from a file that then failed, goes with it.
+      if (arrived) Object.assign(this, before);
+      this.abstractsPending = false;
       this.progress = null;
       this.error = error instanceof Error ? error.message : String(error);
       return 'failed';
+    } finally {
+      // Whatever came of it, nothing waits for these abstracts any more.
+      (arrived as (() => void) | null)?.();
     }
   }
 
   /** Shows a bundle's map as it is: nothing is embedded or projected. */
-  showBundle(bundle: MapBundle): void {
-    this.controller?.abort();
-    this.controller = null;
-    this.built = builtFromBundle({ ...bundle, corpus: nameCorpus(bundle.corpus, bundle.name) });
+  private display(bundle: MapBundle, abstracts?: Promise<void>): void {
+    this.built = builtFromBundle(
+      { ...bundle, corpus: nameCorpus(bundle.corpus, bundle.name) },
+      abstracts,
+    );
     this.embedder = bundle.embedderId.startsWith('minilm') ? { kind: 'minilm' } : { kind: 'lsa' };
     this.selected = -1;
     this.partialXy = null;
@@ -272,6 +292,7 @@ export class MapSession {
 
   /** Recomputes the current corpus on this device ("Recompute on my GPU"). */
   async recompute(): Promise<void> {
+    await this.built?.abstracts;
     const corpus = this.built?.corpus;
     if (corpus) await this.open(async () => corpus);
   }

@@ -87,6 +87,8 @@ export class SearchSession {
   }
 
   private async searchWords(built: BuiltMap, query: string): Promise<SearchHit[]> {
+    // Titles and abstracts are indexed together: a map still waiting for its abstracts waits.
+    await built.abstracts;
     if (this.indexed !== built) {
       await this.words.setCorpus(built.corpus.papers);
       this.indexed = built;
@@ -118,6 +120,7 @@ export class SearchSession {
       // The worker keeps the vectors it embedded; a map from the cache or a bundle hands them
       // over, and so does any map after its backend was lost.
       if (built.vectorsFrom !== 'computed' || resend) {
+        await built.abstracts;
         const texts = built.corpus.papers.map(paperText);
         await this.compute.setCorpusVectors(
           built.vectors,

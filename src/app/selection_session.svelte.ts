@@ -83,6 +83,7 @@ export class SelectionSession {
   private async labelOf(built: BuiltMap, indices: Int32Array): Promise<TopicLabel> {
     this.client ??= this.makeClient();
     const client = this.client;
+    await built.abstracts;
     if (this.sent?.corpus !== built.corpus) {
       const papers = built.corpus.papers.map((p) => ({ title: p.title, abstract: p.abstract }));
       const finest = built.projection.topics.levels.at(-1);

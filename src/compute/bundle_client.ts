@@ -1,5 +1,6 @@
 import type { MapBundle } from '../share/bundle/map_bundle';
-import { bundleFromWire, type WireBundle } from '../share/bundle/wire_bundle';
+import type { OpenedBundle } from '../share/bundle/bundle_handlers';
+import { bundleFromWire, fillAbstracts, type WireBundle } from '../share/bundle/wire_bundle';
 import { RpcClient } from './rpc_client';
 import { startPolicyWorker } from './policy_worker';
 import bundleWorkerUrl from '../../workers/bundle.worker.ts?worker&url';
@@ -10,6 +11,9 @@ import bundleWorkerUrl from '../../workers/bundle.worker.ts?worker&url';
  */
 export type BundleProgress = (fraction: number, stage: string) => void;
 
+/** Gets a bundle's map before its papers' abstracts have come (BundleClient.openUrl). */
+export type BundleMap = (map: MapBundle) => void;
+
 /** The page's handle on the bundle worker: open and save `.papermap` files off the main thread. */
 export class BundleClient {
   private readonly rpc = new RpcClient(
@@ -18,17 +22,54 @@ export class BundleClient {
   );
 
   /** Reads and validates a bundle from a picked or dropped file, with the fraction read. */
-  openFile(file: File, signal?: AbortSignal, onProgress?: BundleProgress): Promise<MapBundle> {
-    return timed(this.rpc.call('open', { file, name: file.name }, { signal, onProgress }));
+  openFile(file: File, signal?: AbortSignal, onProgress?: BundleProgress, onMap?: BundleMap) {
+    return this.open({ file, name: file.name }, signal, onProgress, onMap);
   }
 
   /**
    * Fetches, reads and validates the bundle at a URL, with the fraction downloaded (0 throughout
    * when the host sends no length).
    */
-  openUrl(url: string, signal?: AbortSignal, onProgress?: BundleProgress): Promise<MapBundle> {
+  openUrl(url: string, signal?: AbortSignal, onProgress?: BundleProgress, onMap?: BundleMap) {
     const name = new URL(url).pathname.split('/').pop() || url;
-    return timed(this.rpc.call('open', { url, name }, { signal, onProgress }));
+    return this.open({ url, name }, signal, onProgress, onMap);
+  }
+
+  /**
+   * Opens a bundle in the worker. A bundle whose map comes before its abstracts (most do: see
+   * unpackWireBundle) is given to `onMap` at once, its abstracts empty; when they come they are
+   * put into its papers and the same bundle resolves. A failure after `onMap` rejects as any other.
+   * Marks the page's performance timeline when the bundle is asked for, when its map has arrived
+   * and when its abstracts have ('papermap:bundle-open', 'papermap:bundle-opened',
+   * 'papermap:bundle-abstracts'), so that a benchmark
+   * (bench/bundle_bench.ts) or the browser's profiler can split the time to the first frame.
+   */
+  private async open(
+    args: { file?: File; url?: string; name: string },
+    signal?: AbortSignal,
+    onProgress?: BundleProgress,
+    onMap?: BundleMap,
+  ): Promise<MapBundle> {
+    performance.mark('papermap:bundle-open');
+    let early: MapBundle | null = null;
+    const onPartial = (map: WireBundle) => {
+      performance.mark('papermap:bundle-opened');
+      early = bundleFromWire(map);
+      onMap?.(early);
+    };
+    const answer = await this.rpc.call<OpenedBundle, WireBundle>('open', args, {
+      signal,
+      onProgress,
+      onPartial,
+    });
+    if ('bundle' in answer) {
+      performance.mark('papermap:bundle-opened');
+      return bundleFromWire(answer.bundle);
+    }
+    if (!early) throw new Error(`${args.name}: the bundle worker sent abstracts without a map`);
+    fillAbstracts(early, answer.abstracts);
+    performance.mark('papermap:bundle-abstracts');
+    return early;
   }
 
   /** Encodes a bundle as a gzipped `.papermap` file. */
@@ -40,18 +81,4 @@ export class BundleClient {
   destroy(): void {
     this.rpc.destroy();
   }
-}
-
-/**
- * Marks the page's performance timeline when a bundle is asked for and when it has arrived on the
- * main thread ('papermap:bundle-open', 'papermap:bundle-opened'), so that a benchmark
- * (bench/bundle_bench.ts) or the browser's profiler can split the time to the first frame into
- * fetch and decode in the worker, and drawing.
- */
-function timed(opened: Promise<WireBundle>): Promise<MapBundle> {
-  performance.mark('papermap:bundle-open');
-  return opened.then((wire) => {
-    performance.mark('papermap:bundle-opened');
-    return bundleFromWire(wire);
-  });
 }

@@ -11,6 +11,10 @@ interface Hooks {
   screenPosition(i: number): [number, number] | null;
 }
 
+const corpus = JSON.parse(readFileSync('public/corpus/default.json', 'utf8')) as {
+  papers: { title: string; abstract: string }[];
+};
+
 const positions = (page: Page) =>
   page.evaluate(() =>
     [0, 50, 100, 150, 200].map((i) =>
@@ -74,5 +78,59 @@ describe('map bundles in the app', () => {
     await page.getByTestId('error').waitFor({ timeout: 60_000 });
     assert.match((await page.getByTestId('error').textContent()) ?? '', /HTTP 404/);
     await page.close();
+  });
+
+  it('draws a map from a slow download before its abstracts have come, then shows them', async () => {
+    let release!: () => void;
+    const until = new Promise<void>((resolve) => (release = resolve));
+    // Three quarters of the file at once: the map and the start of the abstracts.
+    const slow = await serveStatic(
+      'dist',
+      '/papermap/',
+      { '/maps/': 'dist/corpus' },
+      {
+        holdBack: { path: '/maps/default.papermap', sent: 0.75, until },
+      },
+    );
+    const page = await e2e.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const errors = collectErrors(page);
+    try {
+      await page.goto(`${slow.url}?map=../maps/default.papermap`);
+      await waitForMap(page);
+      assert.match((await page.getByTestId('paper-count').textContent()) ?? '', /^236 /);
+      const box = (await page.getByTestId('map').boundingBox())!;
+      const [at] = await positions(page);
+      await page.mouse.click(box.x + at![0], box.y + at![1]);
+      await page.getByTestId('abstract-pending').waitFor();
+      await screenshot(page, 'bundle-abstracts-pending');
+      const title = (await page.getByTestId('paper-title').textContent()) ?? '';
+      const paper = corpus.papers.find((p) => p.title === title);
+      assert.ok(paper?.abstract, `the corpus has the abstract of "${title}"`);
+
+      release();
+      await page.getByTestId('abstract-pending').waitFor({ state: 'detached' });
+      assert.equal(
+        (await page.locator('[data-testid="paper-detail"] .abstract').textContent())?.trim(),
+        paper.abstract.trim(),
+      );
+      // Search by words covers the abstracts: a word found only in this paper's abstract.
+      const titles = corpus.papers.map((p) => p.title.toLowerCase()).join(' ');
+      const word = paper.abstract
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .find((w) => w.length > 6 && !titles.includes(w));
+      assert.ok(word, 'the abstract has a word that no title has');
+      await page.getByTestId('search-input').fill(word);
+      await page.getByTestId('search-results').waitFor();
+      assert.ok(
+        ((await page.getByTestId('search-results').textContent()) ?? '').includes(title),
+        `searching "${word}" finds "${title}"`,
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      release();
+      await page.close();
+      await slow.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -15,6 +15,13 @@ const TYPES: Record<string, string> = {
   '.jsonl': 'application/jsonl; charset=utf-8',
 };
 
+/** One file served as over a slow network: its first `sent` fraction, the rest after `until`. */
+export interface HoldBack {
+  path: string;
+  sent: number;
+  until: Promise<void>;
+}
+
 /** A running static server and the URL the site is served at. */
 export interface StaticSite {
   url: string;
@@ -24,12 +31,14 @@ export interface StaticSite {
 /**
  * Serves a folder under a sub-path (default /papermap/) on a free loopback port, as a plain
  * static host would: no rewrites, no special headers. This checks the site's relative base.
- * `extra` serves more folders under their own sub-paths (e.g. test fixtures under /fixtures/).
+ * `extra` serves more folders under their own sub-paths (e.g. test fixtures under /fixtures/);
+ * `holdBack` serves one file as a slow network would.
  */
 export async function serveStatic(
   root: string,
   prefix = '/papermap/',
   extra: Record<string, string> = {},
+  options: { holdBack?: HoldBack } = {},
 ): Promise<StaticSite> {
   const roots = Object.entries({ [prefix]: root, ...extra }).map(
     ([p, r]) => [p, resolve(r)] as const,
@@ -53,6 +62,15 @@ export async function serveStatic(
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const hold = options.holdBack;
+    if (hold && path === hold.path) {
+      // A slow network: the file's start at once, the rest only when the test says so.
+      const bytes = readFileSync(file);
+      const cut = Math.floor(bytes.length * hold.sent);
+      res.write(bytes.subarray(0, cut));
+      void hold.until.then(() => res.end(bytes.subarray(cut)));
+      return;
+    }
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -4,7 +4,10 @@ import { compactVectors } from './compact_vectors';
 import { count, MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
 import { readWireBundle } from './read_bundle';
 import { bundleFromWire, type WireBundle } from './wire_bundle';
+import { unpackWireBundle } from './unpack_bundle';
 import { writeBundle } from './write_bundle';
+
+export { SourceError } from './unpack_bundle';
 
 /**
  * A bundle on disk and on the web is its container gzipped as a whole (a `.papermap` file is a
@@ -50,13 +53,14 @@ export async function readBundleFile(
 
 /**
  * Reads a `.papermap` file as it arrives (a download, a picked file): a gzip file is unpacked
- * while the rest is still coming, rather than after. Errors of the source itself (a failed
- * download) should be SourceErrors: they are passed on as they are, not taken for bad gzip data.
+ * while the rest is still coming, rather than after, and with `onMap` its map is given before its
+ * abstracts have come (unpackWireBundle). Errors of the source itself (a failed download) should
+ * be SourceErrors: they are passed on as they are, not taken for bad gzip data.
  */
 export async function readWireBundleStream(
   source: ReadableStream<Uint8Array<ArrayBuffer>>,
   name: string,
-  options: { maxUnpackedBytes?: number } = {},
+  options: { maxUnpackedBytes?: number; onMap?: (map: WireBundle) => void } = {},
 ): Promise<WireBundle> {
   const fail = failIn(name);
   const limit = Math.min(options.maxUnpackedBytes ?? MAX_BUNDLE_BYTES, MAX_BUNDLE_BYTES);
@@ -70,24 +74,7 @@ export async function readWireBundleStream(
     });
     return readWireBundle(bytes, name);
   }
-  let container: Uint8Array;
-  try {
-    container = await collect(stream.pipeThrough(new DecompressionStream('gzip')), limit);
-  } catch (error) {
-    if (error instanceof SourceError) throw error;
-    if (error instanceof RangeError) {
-      return fail(`the file unpacks to more than the ${count(limit)} bytes a bundle may have here`);
-    }
-    const why = error instanceof Error && error.message ? ` (${error.message})` : '';
-    return fail(`the file is not valid gzip data${why}`);
-  }
-  // Gunzip checked the stream's CRC-32 over the whole container: the sections' own are redundant.
-  return readWireBundle(container, name, { sectionChecksums: false });
-}
-
-/** An error of a bundle's source (a download), as opposed to one of its bytes. */
-export class SourceError extends Error {
-  override name = 'SourceError';
+  return unpackWireBundle(stream, name, limit, options.onMap);
 }
 
 /** Gzips bytes with the platform's CompressionStream (default level). */

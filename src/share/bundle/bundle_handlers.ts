@@ -2,6 +2,7 @@ import type { RpcHandlers } from '../../core/rpc/protocol';
 import { encodeBundleFile, readWireBundleStream, SourceError } from './bundle_file';
 import { MAX_BUNDLE_BYTES, type MapBundle } from './map_bundle';
 import type { WireBundle } from './wire_bundle';
+import type { StringChunks } from '../../core/packed_strings';
 
 /** The bundle worker's API: read and write `.papermap` files off the main thread. */
 export interface BundleApi {
@@ -9,12 +10,17 @@ export interface BundleApi {
    * Reads and validates a bundle from a file or a URL (fetched here, capped at 1 GiB), its papers
    * packed for the page (bundleFromWire unpacks them). Progress is the fraction of the file read
    * (stage 'read') or downloaded ('download'; 0 throughout when the host sends no length), first
-   * reported as soon as the bytes start to come.
+   * reported as soon as the bytes start to come. When the map comes before the papers' abstracts
+   * (unpackWireBundle), it is sent at once as a partial result, a WireBundle whose abstracts are
+   * empty, and the answer is the abstracts alone.
    */
-  open(args: { file?: Blob; url?: string; name: string }): Promise<WireBundle>;
+  open(args: { file?: Blob; url?: string; name: string }): Promise<OpenedBundle>;
   /** Encodes a bundle as a gzipped `.papermap` file. */
   save(args: { bundle: MapBundle }): Promise<Uint8Array>;
 }
+
+/** What `open` answers: the whole bundle, or the abstracts of the map it sent before. */
+export type OpenedBundle = { bundle: WireBundle } | { abstracts: StringChunks };
 
 /** The bundle worker's handlers (workers/bundle.worker.ts serves them). */
 export function createBundleHandlers(fetcher: typeof fetch = fetch): RpcHandlers<BundleApi> {
@@ -26,9 +32,15 @@ export function createBundleHandlers(fetcher: typeof fetch = fetch): RpcHandlers
             tooLarge: () => new Error(`the map ${name} is larger than 1 GiB`),
           })
         : await download(url ?? '', name, fetcher, ctx.signal, ctx.onProgress);
-      const bundle = await readWireBundleStream(source, name);
+      let sent = false;
+      const bundle = await readWireBundleStream(source, name, {
+        onMap: (map) => {
+          ctx.onPartial(map);
+          sent = true;
+        },
+      });
       ctx.signal.throwIfAborted();
-      return bundle;
+      return sent ? { abstracts: bundle.corpus.table.abstract } : { bundle };
     },
     save: async ({ bundle }) => encodeBundleFile(bundle),
   };

@@ -18,6 +18,9 @@ import { count } from './map_bundle';
  * (int32, −1 for no list) over a string column of their items, counts are `<name>` (float64, NaN
  * for none), and `fields` is `fields.present` plus one optional-strings column `fields.<j>` per
  * name in `fieldKeys`.
+ *
+ * `abstract.text` is the last part (most of a corpus's bytes): writeBundle puts this section last
+ * in the file, so a reader of a stream has the whole map, titles included, before the abstracts.
  */
 
 const TEXT = ['id', 'title', 'abstract'] as const;
@@ -68,6 +71,9 @@ export function encodePaperTable(table: PaperTable): Uint8Array {
   for (const name of COUNTS) parts.set(name, bytes(table[name]));
   parts.set('fields.present', table.fields.present);
   table.fields.columns.forEach((c, j) => optional(`fields.${j}`, c.values));
+  const abstracts = parts.get('abstract.text')!;
+  parts.delete('abstract.text');
+  parts.set('abstract.text', abstracts);
 
   const directory: Directory = {
     per: table.id.per,
@@ -97,13 +103,103 @@ export function encodePaperTable(table: PaperTable): Uint8Array {
 /**
  * A table from its bytes, for n papers, checking every part's place and size, the UTF-8, and
  * that each group's lengths add up to its text; `fail` throws. The values themselves are checked
- * by checkPaperTable.
+ * by checkPaperTable. `abstracts: false` leaves every abstract empty without reading them: the
+ * section may then end where their text begins (abstractsTextPlace).
  */
 export function decodePaperTable(
   section: Uint8Array,
   n: number,
   fail: (message: string) => never,
+  options: { abstracts?: boolean } = {},
 ): PaperTable {
+  const { dir, part, strings, int32, mask } = partsReader(section, n, fail);
+  const optional = (name: string): OptionalStrings => ({
+    present: mask(`${name}.present`),
+    values: strings(name, n),
+  });
+  const list = (name: string): StringLists => {
+    const counts = int32(`${name}.counts`, n);
+    let items = 0;
+    counts.forEach((c, i) => {
+      if (c < -1) fail(`part '${name}.counts': entry ${i} is ${c}, expected a count or −1`);
+      items += Math.max(0, c);
+    });
+    return { counts, items: strings(name, items) };
+  };
+  const floats = (name: string) => new Float64Array(part(name, 8, n).slice().buffer);
+  return {
+    n,
+    id: strings('id', n),
+    title: strings('title', n),
+    abstract: options.abstracts === false ? noStrings(n, dir.per) : strings('abstract', n),
+    org: optional('org'),
+    date: optional('date'),
+    url: optional('url'),
+    arxivId: optional('arxivId'),
+    doi: optional('doi'),
+    authors: list('authors'),
+    source: list('source'),
+    categories: list('categories'),
+    flags: list('flags'),
+    authorCount: floats('authorCount'),
+    upvotes: floats('upvotes'),
+    fields: {
+      present: mask('fields.present'),
+      columns: dir.fieldKeys.map((key, j) => ({ key, values: optional(`fields.${j}`) })),
+    },
+  };
+}
+
+/**
+ * Where the abstracts' text starts in a papers section, from the section's first bytes: undefined
+ * while they are too few to hold its directory, null when the text is not the section's last
+ * part (a file written before it was, see above). A damaged directory is null here: the full read
+ * says what is wrong with it.
+ */
+export function abstractsTextPlace(start: Uint8Array): number | null | undefined {
+  if (start.length < 4) return undefined;
+  const length = new DataView(start.buffer, start.byteOffset, 4).getUint32(0, true);
+  if (start.length < 4 + length) return undefined;
+  let dir: Directory;
+  try {
+    dir = readDirectory(start.subarray(0, 4 + length), (message) => {
+      throw new Error(message);
+    });
+  } catch {
+    return null;
+  }
+  const places = Object.values(dir.parts);
+  const text = Object.hasOwn(dir.parts, 'abstract.text') ? dir.parts['abstract.text'] : undefined;
+  if (!Array.isArray(text) || !Number.isInteger(text[0])) return null;
+  const last = places.every(
+    (p) => p === text || (Array.isArray(p) && Number(p[0]) + Number(p[1]) <= text[0]),
+  );
+  return last ? text[0] : null;
+}
+
+/**
+ * The abstracts alone from a papers section (decodePaperTable with `abstracts: false` leaves
+ * them out), checked the same way.
+ */
+export function decodePaperAbstracts(
+  section: Uint8Array,
+  n: number,
+  fail: (message: string) => never,
+): StringChunks {
+  return partsReader(section, n, fail).strings('abstract', n);
+}
+
+/** A column of n empty strings in groups of `per`, as decoded strings are. */
+function noStrings(n: number, per: number): StringChunks {
+  return {
+    texts: Array.from({ length: Math.ceil(n / per) }, () => ''),
+    ends: new Int32Array(n),
+    per,
+  };
+}
+
+/** The section's directory and readers of its parts, each checking place, size and UTF-8. */
+function partsReader(section: Uint8Array, n: number, fail: (message: string) => never) {
   const dir = readDirectory(section, fail);
   const { per } = dir;
   const part = (name: string, bytesPer: number, items: number): Uint8Array => {
@@ -164,41 +260,7 @@ export function decodePaperTable(
     if (at !== text.length) fail(`part '${name}.groups' covers ${at} of ${text.length} bytes`);
     return { texts, ends, per };
   };
-  const optional = (name: string): OptionalStrings => ({
-    present: mask(`${name}.present`),
-    values: strings(name, n),
-  });
-  const list = (name: string): StringLists => {
-    const counts = int32(`${name}.counts`, n);
-    let items = 0;
-    counts.forEach((c, i) => {
-      if (c < -1) fail(`part '${name}.counts': entry ${i} is ${c}, expected a count or −1`);
-      items += Math.max(0, c);
-    });
-    return { counts, items: strings(name, items) };
-  };
-  const floats = (name: string) => new Float64Array(part(name, 8, n).slice().buffer);
-  return {
-    n,
-    id: strings('id', n),
-    title: strings('title', n),
-    abstract: strings('abstract', n),
-    org: optional('org'),
-    date: optional('date'),
-    url: optional('url'),
-    arxivId: optional('arxivId'),
-    doi: optional('doi'),
-    authors: list('authors'),
-    source: list('source'),
-    categories: list('categories'),
-    flags: list('flags'),
-    authorCount: floats('authorCount'),
-    upvotes: floats('upvotes'),
-    fields: {
-      present: mask('fields.present'),
-      columns: dir.fieldKeys.map((key, j) => ({ key, values: optional(`fields.${j}`) })),
-    },
-  };
+  return { dir, part, int32, mask, strings };
 }
 
 function readDirectory(section: Uint8Array, fail: (message: string) => never): Directory {

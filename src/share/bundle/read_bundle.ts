@@ -16,7 +16,8 @@ import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
 import { decodeDistances } from './distance_codes';
 import { unpackInt4 } from './int4_codes';
 import { paperTableFromJson } from './paper_columns';
-import { decodePaperTable } from './paper_table_bytes';
+import { abstractsTextPlace, decodePaperAbstracts, decodePaperTable } from './paper_table_bytes';
+import type { StringChunks } from '../../core/packed_strings';
 import { checkPaperTable } from './paper_table_check';
 import { bundleFromWire, type WireBundle } from './wire_bundle';
 import { unshuffleBytes } from './byte_shuffle';
@@ -45,22 +46,35 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
  * gzip stream: gunzip has checked the stream's own CRC-32 over every byte of it, and checking
  * 200 MB twice costs a quarter of a second on the way to a shared map's first frame. The header's
  * checksum and every value are still checked.
+ *
+ * `abstracts: false` reads a container whose papers section may stop where the abstracts' text
+ * begins (a stream still arriving, see papersFirstEnd): the papers' abstracts are empty and their
+ * section's checksum is not checked; every other section must be whole.
  */
 export function readWireBundle(
   bytes: Uint8Array,
   name: string,
-  options: { sectionChecksums?: boolean } = {},
+  options: { sectionChecksums?: boolean; abstracts?: boolean } = {},
 ): WireBundle {
   assertLittleEndian();
   const fail = failIn(name);
-  const { header, dataStart } = readHeader(bytes, fail);
-  const entries = locateSections(header, dataStart, bytes.length, fail);
+  const { header, dataStart } = readBundleHeader(bytes, fail);
+  const partial = options.abstracts === false;
+  const papersEnd = sectionEnd(header, 'papers');
+  const entries = locateSections(
+    header,
+    dataStart,
+    partial ? Math.max(bytes.length, papersEnd) : bytes.length,
+    fail,
+  );
   const { n, k, dim, version } = header;
   const levels = header.topicLevels ?? 0;
   const raw = (section: SectionName): Uint8Array | null => {
     const e = entries.get(section);
     if (!e) return null;
     const stored = bytes.subarray(e.offset, e.offset + e.length);
+    if (partial && section === 'papers') return stored;
+    if (stored.length !== e.length) fail(`section '${section}' is cut short`);
     if (options.sectionChecksums !== false && crc32Hex(stored) !== e.crc32) {
       fail(
         `section '${section}' is damaged: its checksum is ${crc32Hex(stored)}, expected ${e.crc32}`,
@@ -79,7 +93,9 @@ export function readWireBundle(
   const readPapers = () => {
     const where = `${name}: section 'papers'`;
     if (version < 3) return paperTableFromJson(json('papers'), n, version, where);
-    const table = decodePaperTable(raw('papers')!, n, (m) => fail(`section 'papers': ${m}`));
+    const table = decodePaperTable(raw('papers')!, n, (m) => fail(`section 'papers': ${m}`), {
+      abstracts: !partial,
+    });
     checkPaperTable(table, where);
     return table;
   };
@@ -144,8 +160,57 @@ export function readWireBundle(
   return map;
 }
 
+/**
+ * The papers' abstracts from a whole container that readWireBundle read with `abstracts: false`
+ * before the rest of it had come; checked as readWireBundle checks them.
+ */
+export function readBundleAbstracts(bytes: Uint8Array, name: string): StringChunks {
+  const fail = failIn(name);
+  const { header, dataStart } = readBundleHeader(bytes, fail);
+  const e = locateSections(header, dataStart, bytes.length, fail).get('papers')!;
+  const section = bytes.subarray(e.offset, e.offset + e.length);
+  return decodePaperAbstracts(section, header.n, (m) => fail(`section 'papers': ${m}`));
+}
+
+/**
+ * Where a container's map ends and its abstracts begin, when it is laid out as writeBundle lays
+ * it out (version 3 or later, papers last, their abstracts' text last in them), so a reader of a
+ * stream can show the map before the abstracts come (readWireBundle with `abstracts: false`).
+ * `bytes` is the start of the container, as much as has come. Null when the file is not laid out
+ * so; `{ wait }` when the answer needs the first `wait` bytes, more than have come.
+ */
+export function papersFirstEnd(bytes: Uint8Array, name: string): number | null | { wait: number } {
+  if (bytes.length < PREFIX_BYTES) return { wait: PREFIX_BYTES };
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
+  const headerEnd = PREFIX_BYTES + Math.min(headerLength, MAX_HEADER_BYTES);
+  if (bytes.length < headerEnd) return { wait: headerEnd };
+  const { header } = readBundleHeader(bytes.subarray(0, headerEnd), failIn(name));
+  const papers = header.sections.find((s) => s.name === 'papers');
+  if (header.version < 3 || !papers) return null;
+  if (header.sections.some((s) => s !== papers && s.offset + s.length > papers.offset)) return null;
+  if (bytes.length < papers.offset + 4) return { wait: papers.offset + 4 };
+  const directoryLength = new DataView(bytes.buffer, bytes.byteOffset + papers.offset).getUint32(
+    0,
+    true,
+  );
+  if (directoryLength > papers.length) return null;
+  const directoryEnd = papers.offset + 4 + directoryLength;
+  if (bytes.length < directoryEnd) return { wait: directoryEnd };
+  const text = abstractsTextPlace(bytes.subarray(papers.offset, directoryEnd));
+  return typeof text === 'number' && text <= papers.length ? papers.offset + text : null;
+}
+
+/** Where section `name` ends by the header's table (0 without it). */
+function sectionEnd(header: BundleHeader, name: SectionName): number {
+  const e = header.sections.find((s) => s.name === name);
+  return e ? e.offset + e.length : 0;
+}
+
 /** The prefix and JSON header, checked: magic, lengths, checksum, fields. */
-function readHeader(bytes: Uint8Array, fail: Fail): { header: BundleHeader; dataStart: number } {
+export function readBundleHeader(
+  bytes: Uint8Array,
+  fail: Fail,
+): { header: BundleHeader; dataStart: number } {
   if (bytes.length > MAX_BUNDLE_BYTES) {
     fail(`the file is ${count(bytes.length)} bytes, more than the 1 GiB a bundle may have`);
   }

@@ -1,3 +1,4 @@
+import { unpackStringChunks, type StringChunks } from '../../core/packed_strings';
 import { papersFromTable, type PaperTable } from '../../core/paper_table';
 import type { MapBundle } from './map_bundle';
 
@@ -13,4 +14,18 @@ export type WireBundle = Omit<MapBundle, 'corpus'> & {
 export function bundleFromWire(wire: WireBundle): MapBundle {
   const { table, hash } = wire.corpus;
   return { ...wire, corpus: { papers: papersFromTable(table), hash } };
+}
+
+/**
+ * Gives the papers of a bundle shown before its abstracts came (BundleApi.open) their abstracts,
+ * in place: the map on screen keeps its corpus.
+ */
+export function fillAbstracts(bundle: MapBundle, abstracts: StringChunks): void {
+  const papers = bundle.corpus.papers;
+  if (abstracts.ends.length !== papers.length) {
+    throw new Error(
+      `${bundle.name}: ${abstracts.ends.length} abstracts came for ${papers.length} papers`,
+    );
+  }
+  unpackStringChunks(abstracts).forEach((abstract, i) => (papers[i]!.abstract = abstract));
 }

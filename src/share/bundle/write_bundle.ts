@@ -165,7 +165,6 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
   const topics = validateTopics(map.topics, "cannot write the map bundle: section 'topics'");
   const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
   const payloads: Payload[] = [
-    { name: 'papers', dtype: 'uint8', shape: [papers.length], bytes: papers },
     { name: 'topics', dtype: 'json', shape: [topics.length], bytes: json(topics) },
     { name: 'layout.xy', dtype: 'float32', shape: [n, 2], bytes: bytesOf(layout.xy) },
     { name: 'knn.indices', dtype: 'int32', shape: [n, k], bytes: bytesOf(graph.indices) },
@@ -225,6 +224,9 @@ function sectionPayloads(map: MapBundle, fail: (message: string) => never): Payl
       bytes: bytesOf(all),
     });
   }
+  // Papers last, their abstracts' text last in them: a reader of a stream can show the map
+  // before most of the file has come (papersFirstEnd in read_bundle.ts).
+  payloads.push({ name: 'papers', dtype: 'uint8', shape: [papers.length], bytes: papers });
   for (const p of payloads) {
     if (p.dtype !== 'json' && p.bytes.length !== shapeSize(p.shape) * DTYPE_BYTES[p.dtype]) {
       fail(`section '${p.name}' has the wrong byte length`);

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../src/core/rpc/protocol';
 import { encodeBundleFile } from '../../../src/share/bundle/bundle_file';
-import { createBundleHandlers } from '../../../src/share/bundle/bundle_handlers';
-import { bundleFromWire } from '../../../src/share/bundle/wire_bundle';
-import { realisticMap } from './bundle_fixtures';
+import { createBundleHandlers, type OpenedBundle } from '../../../src/share/bundle/bundle_handlers';
+import { bundleFromWire, type WireBundle } from '../../../src/share/bundle/wire_bundle';
+import { papersFromTable } from '../../../src/core/paper_table';
+import { closeBundle, openBundle } from './bundle_surgery';
+import { gzip } from '../../../src/share/bundle/bundle_file';
+import { writeBundle } from '../../../src/share/bundle/write_bundle';
+import { realisticMap, textGenerator } from './bundle_fixtures';
+import type { MapBundle } from '../../../src/share/bundle/map_bundle';
 
 const map = realisticMap(80);
 const file = (await encodeBundleFile(map, { compact: false })) as Uint8Array<ArrayBuffer>;
@@ -24,26 +29,45 @@ function chunkedFetch(bytes: Uint8Array, size: number, failAfter = Infinity): ty
   }) as typeof fetch;
 }
 
-function context(progress: number[] = [], stages: string[] = []): CallContext {
+function context(
+  progress: number[] = [],
+  stages: string[] = [],
+  partials: unknown[] = [],
+): CallContext {
   return {
     signal: new AbortController().signal,
     onProgress: (fraction, stage) => {
       progress.push(fraction);
       stages.push(stage);
     },
-    onPartial: () => {},
+    onPartial: (value) => partials.push(structuredClone(value)),
+  };
+}
+
+/** The bundle `open` answered: whole, or the map it sent first with the abstracts it answered. */
+function opened(answer: OpenedBundle, partials: unknown[]): WireBundle {
+  if ('bundle' in answer) {
+    expect(partials).toHaveLength(0);
+    return answer.bundle;
+  }
+  expect(partials).toHaveLength(1);
+  const map = partials[0] as WireBundle;
+  return {
+    ...map,
+    corpus: { ...map.corpus, table: { ...map.corpus.table, abstract: answer.abstracts } },
   };
 }
 
 describe('the bundle worker opens a map', () => {
   it('from a download arriving in small pieces, unpacking it as it comes, with progress', async () => {
     const progress: number[] = [];
+    const partials: unknown[] = [];
     const handlers = createBundleHandlers(chunkedFetch(file, 4096));
-    const wire = await handlers.open(
+    const answer = await handlers.open(
       { url: 'https://x/map.papermap', name: 'map' },
-      context(progress),
+      context(progress, [], partials),
     );
-    expect(bundleFromWire(wire)).toEqual(map);
+    expect(bundleFromWire(opened(answer, partials))).toEqual(map);
     expect(progress.length).toBeGreaterThan(5);
     // Reported from the first byte (the app's progress line), rising to the whole file.
     expect(progress[0]).toBe(0);
@@ -54,15 +78,16 @@ describe('the bundle worker opens a map', () => {
   it('says it is downloading even when the host sends no length', async () => {
     const progress: number[] = [];
     const stages: string[] = [];
+    const partials: unknown[] = [];
     const noLength = (async (...args: Parameters<typeof fetch>) => {
       const response = await chunkedFetch(file, 4096)(...args);
       return new Response(response.body);
     }) as typeof fetch;
-    const wire = await createBundleHandlers(noLength).open(
+    const answer = await createBundleHandlers(noLength).open(
       { url: 'https://x/map.papermap', name: 'map' },
-      context(progress, stages),
+      context(progress, stages, partials),
     );
-    expect(bundleFromWire(wire)).toEqual(map);
+    expect(bundleFromWire(opened(answer, partials))).toEqual(map);
     expect(progress.length).toBeGreaterThan(5);
     expect(new Set(progress)).toEqual(new Set([0]));
     expect(new Set(stages)).toEqual(new Set(['download']));
@@ -77,15 +102,99 @@ describe('the bundle worker opens a map', () => {
     for (const bytes of [file, plain]) {
       const progress: number[] = [];
       const stages: string[] = [];
-      const wire = await handlers.open(
+      const partials: unknown[] = [];
+      const answer = await handlers.open(
         { file: new Blob([bytes]), name: 'map' },
-        context(progress, stages),
+        context(progress, stages, partials),
       );
-      expect(bundleFromWire(wire)).toEqual(map);
+      expect(bundleFromWire(opened(answer, partials))).toEqual(map);
       expect(progress[0]).toBe(0);
       expect(progress.at(-1)).toBe(1);
       expect(new Set(stages)).toEqual(new Set(['read']));
     }
+  });
+
+  it('sends the map before the abstracts have come, then the abstracts', async () => {
+    // Abstracts of ~1,200 characters, as arXiv's are: most of a file, as in real corpora.
+    const words = textGenerator(5);
+    const long: MapBundle = {
+      ...map,
+      corpus: {
+        ...map.corpus,
+        papers: map.corpus.papers.map((p) => ({ ...p, abstract: words(1200) })),
+      },
+    };
+    const file = (await encodeBundleFile(long, { compact: false })) as Uint8Array<ArrayBuffer>;
+    // The last 40 % of the file is held back until the map has been sent (or 5 s have passed).
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let restSent = false;
+    const heldBack = (async () => {
+      let at = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          if (at >= file.length) return controller.close();
+          if (at >= file.length * 0.6 && !restSent) {
+            await Promise.race([held, new Promise((r) => setTimeout(r, 5000))]);
+            restSent = true;
+          }
+          controller.enqueue(file.slice(at, (at += 512)));
+        },
+      });
+      return new Response(body);
+    }) as typeof fetch;
+    const partials: unknown[] = [];
+    let mapBeforeRest = false;
+    const ctx = context();
+    ctx.onPartial = (value) => {
+      partials.push(structuredClone(value));
+      mapBeforeRest = !restSent;
+      release();
+    };
+    const answer = await createBundleHandlers(heldBack).open(
+      { url: 'https://x/map.papermap', name: 'map' },
+      ctx,
+    );
+    expect('abstracts' in answer).toBe(true);
+    const map0 = partials[0] as WireBundle;
+    // Everything but the abstracts, which are empty until they come.
+    const early = papersFromTable(map0.corpus.table);
+    expect(early.map((p) => p.title)).toEqual(long.corpus.papers.map((p) => p.title));
+    expect(early.every((p) => p.abstract === '')).toBe(true);
+    expect(map0.layout.xy).toEqual(long.layout.xy);
+    expect(mapBeforeRest).toBe(true);
+    expect(bundleFromWire(opened(answer, partials))).toEqual(long);
+  });
+
+  it('reads a file laid out before maps came first whole, in one step', async () => {
+    const open = openBundle(writeBundle(map));
+    const papers = open.header.sections.find((e) => e.name === 'papers')!;
+    open.header.sections = [papers, ...open.header.sections.filter((e) => e !== papers)];
+    const old = (await gzip(closeBundle(open))) as Uint8Array<ArrayBuffer>;
+    const partials: unknown[] = [];
+    const answer = await createBundleHandlers(chunkedFetch(old, 4096)).open(
+      { url: 'https://x/old.papermap', name: 'old' },
+      context([], [], partials),
+    );
+    expect('bundle' in answer).toBe(true);
+    expect(bundleFromWire(opened(answer, partials))).toEqual(map);
+  });
+
+  it('refuses a map whose early sections are damaged before sending anything', async () => {
+    const open = openBundle(writeBundle(map));
+    const xy = open.sections.get('layout.xy')!;
+    xy[9] = xy[9]! ^ 0x40;
+    const damaged = (await gzip(
+      closeBundle(open, { keepChecksums: true }),
+    )) as Uint8Array<ArrayBuffer>;
+    const partials: unknown[] = [];
+    await expect(
+      createBundleHandlers(chunkedFetch(damaged, 4096)).open(
+        { url: 'https://x/d.papermap', name: 'd.papermap' },
+        context([], [], partials),
+      ),
+    ).rejects.toThrow(/^d\.papermap: section 'layout\.xy' is damaged: its checksum is/);
+    expect(partials).toHaveLength(0);
   });
 
   it('says a broken download failed, not that the file is damaged', async () => {

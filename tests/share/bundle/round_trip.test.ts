@@ -28,8 +28,8 @@ describe('map bundle round trip', () => {
     const { header } = openBundle(bytes);
     expect(header).toMatchObject({ format: 'papermap-bundle', version: 3, checksum: 'crc32' });
     const names = header.sections.map((s) => s.name);
+    // Papers last: a reader of a stream has the map before the abstracts (papersFirstEnd).
     expect(names).toEqual([
-      'papers',
       'topics',
       'layout.xy',
       'knn.indices',
@@ -37,6 +37,7 @@ describe('map bundle round trip', () => {
       'clusters',
       'vectors.codes',
       'vectors.scales',
+      'papers',
     ]);
     for (const s of header.sections) expect((s.offset as number) % 8).toBe(0);
   });
