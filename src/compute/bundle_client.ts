@@ -1,6 +1,6 @@
 import type { MapBundle } from '../share/bundle/map_bundle';
-import type { OpenedBundle } from '../share/bundle/bundle_handlers';
-import { bundleFromWire, fillAbstracts, type WireBundle } from '../share/bundle/wire_bundle';
+import type { OpenedBundle, OpenedPart } from '../share/bundle/bundle_handlers';
+import { bundleFromWire, fillAbstracts } from '../share/bundle/wire_bundle';
 import { RpcClient } from './rpc_client';
 import { startPolicyWorker } from './policy_worker';
 import bundleWorkerUrl from '../../workers/bundle.worker.ts?worker&url';
@@ -37,8 +37,8 @@ export class BundleClient {
 
   /**
    * Opens a bundle in the worker. A bundle whose map comes before its abstracts (most do: see
-   * unpackWireBundle) is given to `onMap` at once, its abstracts empty; when they come they are
-   * put into its papers and the same bundle resolves. A failure after `onMap` rejects as any other.
+   * unpackWireBundle) is given to `onMap` at once, its abstracts empty; as they come, in pieces,
+   * they are put into its papers, and the same bundle resolves. A failure after `onMap` rejects as any other.
    * Marks the page's performance timeline when the bundle is asked for, when its map has arrived
    * and when its abstracts have ('papermap:bundle-open', 'papermap:bundle-opened',
    * 'papermap:bundle-abstracts'), so that a benchmark
@@ -52,12 +52,19 @@ export class BundleClient {
   ): Promise<MapBundle> {
     performance.mark('papermap:bundle-open');
     let early: MapBundle | null = null;
-    const onPartial = (map: WireBundle) => {
-      performance.mark('papermap:bundle-opened');
-      early = bundleFromWire(map);
-      onMap?.(early);
+    let parts = 0;
+    let filled = 0;
+    const onPartial = (part: OpenedPart) => {
+      parts++;
+      if ('map' in part) {
+        performance.mark('papermap:bundle-opened');
+        early = bundleFromWire(part.map);
+        onMap?.(early);
+      } else if (early) {
+        filled += fillAbstracts(early, part.abstracts.first, part.abstracts.chunks);
+      }
     };
-    const answer = await this.rpc.call<OpenedBundle, WireBundle>('open', args, {
+    const answer = await this.rpc.call<OpenedBundle, OpenedPart>('open', args, {
       signal,
       onProgress,
       onPartial,
@@ -66,10 +73,12 @@ export class BundleClient {
       performance.mark('papermap:bundle-opened');
       return bundleFromWire(answer.bundle);
     }
-    if (!early) throw new Error(`${args.name}: the bundle worker sent abstracts without a map`);
-    fillAbstracts(early, answer.abstracts);
+    const map = early as MapBundle | null;
+    if (!map || parts !== answer.parts || filled !== map.corpus.papers.length) {
+      throw new Error(`${args.name}: the bundle worker sent ${parts} of ${answer.parts} parts`);
+    }
     performance.mark('papermap:bundle-abstracts');
-    return early;
+    return map;
   }
 
   /** Encodes a bundle as a gzipped `.papermap` file. */

@@ -72,3 +72,30 @@ export function unpackStringChunks({ texts, ends, per }: StringChunks): string[]
   }
   return out;
 }
+
+/**
+ * The strings of `chunks` in consecutive pieces of about `size` strings (whole groups), each with
+ * the index of its first string: a column of 100 MB of abstracts posted to the page as one
+ * message is one long task there (the clone is read when the message is), in pieces it is many
+ * short ones between frames.
+ */
+export function sliceStringChunks(
+  chunks: StringChunks,
+  size: number,
+): { first: number; chunks: StringChunks }[] {
+  const { texts, ends, per } = chunks;
+  const groups = Math.max(1, Math.floor(size / per));
+  const pieces: { first: number; chunks: StringChunks }[] = [];
+  for (let g = 0; g < texts.length; g += groups) {
+    const first = g * per;
+    pieces.push({
+      first,
+      chunks: {
+        texts: texts.slice(g, g + groups),
+        ends: ends.slice(first, Math.min(ends.length, first + groups * per)),
+        per,
+      },
+    });
+  }
+  return pieces;
+}

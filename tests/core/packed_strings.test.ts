@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   packStringChunks,
   packStrings,
+  sliceStringChunks,
   unpackStringChunks,
   unpackStrings,
 } from '../../src/core/packed_strings';
@@ -47,6 +48,27 @@ describe('packed strings', () => {
       /string 2 ends outside its group/,
     );
     expect(() => unpackStringChunks({ ...packed, texts: ['abc'] })).toThrow(RangeError);
+  });
+
+  it('in groups, come apart into pieces of whole groups that together give the strings back', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: 'binary' }), { maxLength: 300 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 90 }),
+        (strings, per, size) => {
+          const pieces = sliceStringChunks(packStringChunks(strings, per), size);
+          const back: string[] = [];
+          for (const { first, chunks } of pieces) {
+            expect(first).toBe(back.length);
+            expect(first % per).toBe(0);
+            expect(chunks.ends.length).toBeLessThanOrEqual(Math.max(per, size));
+            back.push(...unpackStringChunks(chunks));
+          }
+          expect(back).toEqual(strings);
+        },
+      ),
+    );
   });
 
   it('carry a corpus to the search index, which finds papers by their words', async () => {

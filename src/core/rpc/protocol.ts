@@ -13,8 +13,11 @@ export type RpcResponse =
 export interface CallContext {
   signal: AbortSignal;
   onProgress(fraction: number, stage: string): void;
-  /** Sends an intermediate result; its typed arrays are copied, so the sender may keep using them. */
-  onPartial(value: unknown): void;
+  /**
+   * Sends an intermediate result; its typed arrays are copied, so the sender may keep using them,
+   * unless `transfer`: then their buffers move (however deep they lie), and the sender must not.
+   */
+  onPartial(value: unknown, options?: { transfer?: boolean }): void;
 }
 
 /**

@@ -35,7 +35,8 @@ export function serve(endpoint: MessageEndpoint, handlers: object): void {
     const context: CallContext = {
       signal: controller.signal,
       onProgress: (fraction, stage) => send({ type: 'progress', id, fraction, stage }),
-      onPartial: (value) => send({ type: 'partial', id, value }),
+      onPartial: (value, options) =>
+        send({ type: 'partial', id, value }, options?.transfer ? transferablesOf(value, 8) : []),
     };
     handler(request.args, context)
       .then((value) => send({ type: 'result', id, value }, transferablesOf(value)))

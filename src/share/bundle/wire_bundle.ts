@@ -17,15 +17,17 @@ export function bundleFromWire(wire: WireBundle): MapBundle {
 }
 
 /**
- * Gives the papers of a bundle shown before its abstracts came (BundleApi.open) their abstracts,
- * in place: the map on screen keeps its corpus.
+ * Gives papers `first`… of a bundle shown before its abstracts came (BundleApi.open) their
+ * abstracts, in place: the map on screen keeps its corpus. Returns how many it gave.
  */
-export function fillAbstracts(bundle: MapBundle, abstracts: StringChunks): void {
+export function fillAbstracts(bundle: MapBundle, first: number, abstracts: StringChunks): number {
   const papers = bundle.corpus.papers;
-  if (abstracts.ends.length !== papers.length) {
+  const count = abstracts.ends.length;
+  if (!Number.isInteger(first) || first < 0 || first + count > papers.length) {
     throw new Error(
-      `${bundle.name}: ${abstracts.ends.length} abstracts came for ${papers.length} papers`,
+      `${bundle.name}: abstracts ${first}–${first + count - 1} came for ${papers.length} papers`,
     );
   }
-  unpackStringChunks(abstracts).forEach((abstract, i) => (papers[i]!.abstract = abstract));
+  unpackStringChunks(abstracts).forEach((abstract, i) => (papers[first + i]!.abstract = abstract));
+  return count;
 }

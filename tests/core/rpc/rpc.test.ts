@@ -52,6 +52,27 @@ describe('the worker RPC', () => {
     expect(partials).toEqual([{ seen: 3 }]);
   });
 
+  it('copies a partial result, or moves its buffers however deep when asked to', async () => {
+    const kept = new Float32Array([1, 2, 3]);
+    const moved = new Float32Array([4, 5, 6]);
+    const rpc = connect({
+      send: async (_: unknown, ctx: CallContext) => {
+        ctx.onPartial({ a: { b: { c: kept } } });
+        ctx.onPartial({ a: { b: { c: { d: { e: moved } } } } }, { transfer: true });
+        return { keptLength: kept.length, movedLength: moved.length };
+      },
+    });
+    close = rpc.close;
+    const partials: unknown[] = [];
+    const lengths = await rpc.client.call('send', {}, { onPartial: (p) => partials.push(p) });
+    // The sender keeps the copied array; the moved one is gone from it, whole on the other side.
+    expect(lengths).toEqual({ keptLength: 3, movedLength: 0 });
+    expect(partials).toEqual([
+      { a: { b: { c: new Float32Array([1, 2, 3]) } } },
+      { a: { b: { c: { d: { e: new Float32Array([4, 5, 6]) } } } } },
+    ]);
+  });
+
   it('turns a handler error into a rejected call and keeps serving', async () => {
     const rpc = connect({
       fail: async () => {

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../src/core/rpc/protocol';
 import { encodeBundleFile } from '../../../src/share/bundle/bundle_file';
-import { createBundleHandlers, type OpenedBundle } from '../../../src/share/bundle/bundle_handlers';
-import { bundleFromWire, type WireBundle } from '../../../src/share/bundle/wire_bundle';
+import {
+  createBundleHandlers,
+  type OpenedBundle,
+  type OpenedPart,
+} from '../../../src/share/bundle/bundle_handlers';
+import {
+  bundleFromWire,
+  fillAbstracts,
+  type WireBundle,
+} from '../../../src/share/bundle/wire_bundle';
 import { papersFromTable } from '../../../src/core/paper_table';
 import { closeBundle, openBundle } from './bundle_surgery';
 import { gzip } from '../../../src/share/bundle/bundle_file';
@@ -44,18 +52,24 @@ function context(
   };
 }
 
-/** The bundle `open` answered: whole, or the map it sent first with the abstracts it answered. */
-function opened(answer: OpenedBundle, partials: unknown[]): WireBundle {
+/** The bundle `open` answered: whole, or its map sent first and then its abstracts in pieces. */
+function opened(answer: OpenedBundle, partials: unknown[]): MapBundle {
   if ('bundle' in answer) {
     expect(partials).toHaveLength(0);
-    return answer.bundle;
+    return bundleFromWire(answer.bundle);
   }
-  expect(partials).toHaveLength(1);
-  const map = partials[0] as WireBundle;
-  return {
-    ...map,
-    corpus: { ...map.corpus, table: { ...map.corpus.table, abstract: answer.abstracts } },
-  };
+  expect(partials).toHaveLength(answer.parts);
+  const [first, ...pieces] = partials as OpenedPart[];
+  if (!first || !('map' in first)) throw new Error('the first part is not the map');
+  const bundle = bundleFromWire(first.map);
+  let filled = 0;
+  for (const piece of pieces) {
+    if (!('abstracts' in piece)) throw new Error('a later part is not abstracts');
+    expect(piece.abstracts.first).toBe(filled);
+    filled += fillAbstracts(bundle, piece.abstracts.first, piece.abstracts.chunks);
+  }
+  expect(filled).toBe(bundle.corpus.papers.length);
+  return bundle;
 }
 
 describe('the bundle worker opens a map', () => {
@@ -67,7 +81,7 @@ describe('the bundle worker opens a map', () => {
       { url: 'https://x/map.papermap', name: 'map' },
       context(progress, [], partials),
     );
-    expect(bundleFromWire(opened(answer, partials))).toEqual(map);
+    expect(opened(answer, partials)).toEqual(map);
     expect(progress.length).toBeGreaterThan(5);
     // Reported from the first byte (the app's progress line), rising to the whole file.
     expect(progress[0]).toBe(0);
@@ -87,7 +101,7 @@ describe('the bundle worker opens a map', () => {
       { url: 'https://x/map.papermap', name: 'map' },
       context(progress, stages, partials),
     );
-    expect(bundleFromWire(opened(answer, partials))).toEqual(map);
+    expect(opened(answer, partials)).toEqual(map);
     expect(progress.length).toBeGreaterThan(5);
     expect(new Set(progress)).toEqual(new Set([0]));
     expect(new Set(stages)).toEqual(new Set(['download']));
@@ -107,7 +121,7 @@ describe('the bundle worker opens a map', () => {
         { file: new Blob([bytes]), name: 'map' },
         context(progress, stages, partials),
       );
-      expect(bundleFromWire(opened(answer, partials))).toEqual(map);
+      expect(opened(answer, partials)).toEqual(map);
       expect(progress[0]).toBe(0);
       expect(progress.at(-1)).toBe(1);
       expect(new Set(stages)).toEqual(new Set(['read']));
@@ -148,22 +162,22 @@ describe('the bundle worker opens a map', () => {
     const ctx = context();
     ctx.onPartial = (value) => {
       partials.push(structuredClone(value));
-      mapBeforeRest = !restSent;
+      if (partials.length === 1) mapBeforeRest = !restSent;
       release();
     };
     const answer = await createBundleHandlers(heldBack).open(
       { url: 'https://x/map.papermap', name: 'map' },
       ctx,
     );
-    expect('abstracts' in answer).toBe(true);
-    const map0 = partials[0] as WireBundle;
+    expect('parts' in answer).toBe(true);
+    const map0 = (partials[0] as { map: WireBundle }).map;
     // Everything but the abstracts, which are empty until they come.
     const early = papersFromTable(map0.corpus.table);
     expect(early.map((p) => p.title)).toEqual(long.corpus.papers.map((p) => p.title));
     expect(early.every((p) => p.abstract === '')).toBe(true);
     expect(map0.layout.xy).toEqual(long.layout.xy);
     expect(mapBeforeRest).toBe(true);
-    expect(bundleFromWire(opened(answer, partials))).toEqual(long);
+    expect(opened(answer, partials)).toEqual(long);
   });
 
   it('reads a file laid out before maps came first whole, in one step', async () => {
@@ -177,7 +191,7 @@ describe('the bundle worker opens a map', () => {
       context([], [], partials),
     );
     expect('bundle' in answer).toBe(true);
-    expect(bundleFromWire(opened(answer, partials))).toEqual(map);
+    expect(opened(answer, partials)).toEqual(map);
   });
 
   it('refuses a map whose early sections are damaged before sending anything', async () => {
