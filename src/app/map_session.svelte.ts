@@ -39,6 +39,11 @@ export class MapSession {
   embedder = $state.raw<EmbedderSpec>({ kind: 'lsa' });
   /** Whether the map on screen came from a bundle whose papers' abstracts are still coming. */
   abstractsPending = $state(false);
+  /**
+   * Whether a bundle's bytes have begun to come (its worker is reading them): the map's canvas
+   * can be set up meanwhile, off the way to the first frame.
+   */
+  bundleArriving = $state(false);
   /** Which UMAP lays out computed maps: papermap's (default) or umap-js, the reference. */
   layout: LayoutEngine = 'papermap';
   private controller: AbortController | null = null;
@@ -224,6 +229,7 @@ export class MapSession {
     // CPU from the download itself: a line per 2 MB piece made a 55 MB map open 0.4 s later.
     let next = performance.now() + PROGRESS_DELAY_MS;
     const onProgress: BundleProgress = (fraction, stage) => {
+      if (!controller.signal.aborted) this.bundleArriving = true;
       const now = performance.now();
       if (controller.signal.aborted || now < next || !this.progress) return;
       next = now + PROGRESS_INTERVAL_MS;
@@ -254,6 +260,7 @@ export class MapSession {
       this.error = error instanceof Error ? error.message : String(error);
       return 'failed';
     } finally {
+      if (this.controller === controller || !this.controller) this.bundleArriving = false;
       // Whatever came of it, nothing waits for these abstracts any more.
       (arrived as (() => void) | null)?.();
     }

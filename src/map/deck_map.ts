@@ -70,6 +70,7 @@ export class DeckMap {
         this.sprites = pointSpritesFit(device);
         this.ready = true;
         this.render();
+        if (!this.points) whenIdle(() => this.prepare());
       },
       getCursor: ({ isDragging }) =>
         isDragging ? 'grabbing' : this.hovered >= 0 ? 'pointer' : 'grab',
@@ -104,6 +105,13 @@ export class DeckMap {
     this.points = points;
     if (fit) this.setView(this.fittedView(), 0);
     this.render();
+  }
+
+  /** Shows no map (the first is on its way, or the one shown went): its layers wait, hidden. */
+  clear(): void {
+    this.points = null;
+    this.hovered = -1;
+    this.prepare();
   }
 
   /**
@@ -274,6 +282,27 @@ export class DeckMap {
     return Math.abs(deck.width - clientWidth) >= 1 || Math.abs(deck.height - clientHeight) >= 1;
   }
 
+  /**
+   * Creates the map's layers, hidden, over one point while the first map is still on its way, so
+   * that their programs are compiled and linked then, when the page and the GPU process are idle.
+   * Linking is synchronous for the page (deck.gl reads each program's layout back at once): in
+   * the first frame with a map it waited ~0.3 s for the GPU process, busy painting the panels
+   * that the map's arrival had just filled. Nothing is drawn, so software GPUs generate no code
+   * yet. The real layers keep these ids, and deck.gl keeps their state.
+   */
+  private prepare(): void {
+    const { deck, theme } = this;
+    if (!deck || this.points) return;
+    const point: MapPoints = { xy: new Float32Array(2), colours: new Uint8Array(4), n: 1 };
+    deck.setProps({
+      layers: [
+        new DensityLayer({ id: 'density', shading: null, visible: false, pickable: false }),
+        papersLayer(point, theme, this.sprites).clone({ visible: false }),
+        ...new MapLabels().layers(theme),
+      ],
+    });
+  }
+
   private render(resized = false): void {
     const { deck, points, theme } = this;
     // Before its device exists deck.gl cannot draw; onDeviceInitialized renders then.
@@ -298,4 +327,10 @@ export class DeckMap {
       ],
     });
   }
+}
+
+/** Runs `task` when the page is idle (soon after, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+  else setTimeout(task, 50);
 }
