@@ -146,6 +146,9 @@ export class DensityLayer extends Layer<Required<DensityLayerProps> & LayerProps
         topology: 'triangle-strip',
         vertexCount: 4,
         isInstanced: false,
+        // Under everything else: it neither tests nor writes depth. (deck.gl applies the layer's
+        // own parameters around each draw.)
+        parameters: { depthCompare: 'always', depthWriteEnabled: false },
       });
     }
     if (params.props.shading !== params.oldProps.shading) this.uploadShading();
@@ -156,7 +159,7 @@ export class DensityLayer extends Layer<Required<DensityLayerProps> & LayerProps
     this.state.texture?.destroy();
   }
 
-  override draw({ parameters }: { parameters?: Record<string, unknown> }): void {
+  override draw(): void {
     const { model, texture } = this.state;
     const shading = this.props.shading;
     if (!model || !texture || !shading) return;
@@ -176,8 +179,6 @@ export class DensityLayer extends Layer<Required<DensityLayerProps> & LayerProps
       ],
       lineWidthPixels: 1,
     };
-    // Under everything else: it neither tests nor writes depth.
-    model.setParameters({ ...parameters, depthCompare: 'always', depthWriteEnabled: false });
     model.shaderInputs.setProps({ density: uniforms });
     model.setBindings({ densityTexture: texture });
     model.draw(this.context.renderPass);

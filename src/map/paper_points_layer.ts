@@ -164,17 +164,19 @@ export class PaperPointsLayer<D = unknown> extends Layer<
         topology: 'point-list',
         vertexCount: 0,
         isInstanced: false,
+        // deck.gl keeps layers in order with a polygon offset of the depth, which points do not
+        // get: without this, whatever a layer under the points left in the depth buffer could
+        // hide them. Set here, not per draw: a pipeline's parameters are part of it, and a new
+        // one made at the first draw would be linked then, on the way to the first frame.
+        parameters: { depthCompare: 'always' },
       });
       this.getAttributeManager()!.invalidateAll();
     }
   }
 
-  override draw({ parameters }: { parameters?: Record<string, unknown> }): void {
+  override draw(): void {
     const model = this.state.model;
     if (!model) return;
-    // deck.gl keeps layers in order with a polygon offset of the depth, which points do not get:
-    // without this, whatever a layer under the points left in the depth buffer could hide them.
-    model.setParameters({ ...parameters, depthCompare: 'always' });
     const { radiusMinPixels, lineWidthPixels, lineColor } = this.props;
     const uniforms: UniformProps = {
       radiusMinPixels,
