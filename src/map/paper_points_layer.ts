@@ -166,8 +166,7 @@ export class PaperPointsLayer<D = unknown> extends Layer<
         isInstanced: false,
         // deck.gl keeps layers in order with a polygon offset of the depth, which points do not
         // get: without this, whatever a layer under the points left in the depth buffer could
-        // hide them. Set here, not per draw: a pipeline's parameters are part of it, and a new
-        // one made at the first draw would be linked then, on the way to the first frame.
+        // hide them. (deck.gl applies the layer's own parameters around each draw.)
         parameters: { depthCompare: 'always' },
       });
       this.getAttributeManager()!.invalidateAll();
