@@ -5,10 +5,16 @@ import {
   type PaperColumns,
   type PaperTable,
 } from '../../../src/core/paper_table';
-import { readBundle } from '../../../src/share/bundle/read_bundle';
+import { papersFirstEnd, readBundle, readWireBundle } from '../../../src/share/bundle/read_bundle';
+import { unpackStringChunks } from '../../../src/core/packed_strings';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
 import { paperTableFromJson, papersToColumns } from '../../../src/share/bundle/paper_columns';
-import { decodePaperTable, encodePaperTable } from '../../../src/share/bundle/paper_table_bytes';
+import {
+  abstractsTextPlace,
+  decodePaperAbstracts,
+  decodePaperTable,
+  encodePaperTable,
+} from '../../../src/share/bundle/paper_table_bytes';
 import { realisticMap, syntheticPapers } from './bundle_fixtures';
 import { closeBundle, openBundle } from './bundle_surgery';
 
@@ -68,6 +74,63 @@ const int32At = (bytes: Uint8Array, offset: number) => new DataView(bytes.buffer
 describe('the papers section of a version-3 bundle', () => {
   it('decodes to exactly the papers encoded', () => {
     expect(papersFromTable(decodePaperTable(good, N, fail))).toStrictEqual(papers);
+  });
+
+  it('stores the abstracts last, so all but them decode from the bytes before them', () => {
+    const start = abstractsTextPlace(good)!;
+    const { parts } = directoryOf(good);
+    expect(start).toBe(parts['abstract.text']![0]);
+    // The last part: only the padding to a multiple of 8 comes after it.
+    expect(good.length - (start + parts['abstract.text']![1])).toBeLessThan(8);
+    // Too few bytes to read the directory: not known yet.
+    expect(abstractsTextPlace(good.subarray(0, 10))).toBeUndefined();
+    const early = decodePaperTable(good.subarray(0, start), N, fail, { abstracts: false });
+    expect(papersFromTable(early).map((p) => p.title)).toEqual(papers.map((p) => p.title));
+    expect(papersFromTable(early).every((p) => p.abstract === '')).toBe(true);
+    expect(unpackStringChunks(decodePaperAbstracts(good, N, fail))).toEqual(
+      papers.map((p) => p.abstract),
+    );
+  });
+
+  it('says when a section written otherwise cannot give its map before its abstracts', () => {
+    const bytes = good.slice();
+    const dir = directoryOf(bytes);
+    // The abstracts' text moved before the titles': it is no longer the last part.
+    const [a, b] = [dir.parts['abstract.text']!, dir.parts['title.text']!];
+    dir.parts['abstract.text'] = b;
+    dir.parts['title.text'] = a;
+    const json = new TextEncoder().encode(JSON.stringify(dir));
+    const length = new DataView(bytes.buffer).getUint32(0, true);
+    expect(json.length).toBeLessThanOrEqual(length + 8);
+    bytes.fill(0x20, 4, 4 + length);
+    bytes.set(json, 4);
+    new DataView(bytes.buffer).setUint32(0, json.length, true);
+    expect(abstractsTextPlace(bytes)).toBeNull();
+    // A directory that is not JSON: null here, and the full read says what is wrong.
+    const broken = good.slice();
+    broken[6] = 0x7b;
+    expect(abstractsTextPlace(broken)).toBeNull();
+  });
+
+  it('in a bundle, gives the map from the bytes before the abstracts, and no fewer', () => {
+    const container = writeBundle(realisticMap(30));
+    const end = papersFirstEnd(container, 'm.papermap') as number;
+    expect(typeof end).toBe('number');
+    expect(papersFirstEnd(container.subarray(0, 20), 'm.papermap')).toEqual({
+      wait: expect.any(Number),
+    });
+    const map = readWireBundle(container.subarray(0, end), 'm.papermap', { abstracts: false });
+    const whole = readBundle(container, 'm.papermap');
+    expect(map.layout.xy).toEqual(whole.layout.xy);
+    expect(papersFromTable(map.corpus.table).map((p) => p.title)).toEqual(
+      whole.corpus.papers.map((p) => p.title),
+    );
+    // Fewer bytes are refused, naming a section.
+    const clusters = openBundle(container).header.sections.find((e) => e.name === 'clusters')!;
+    const cut = (clusters.offset as number) + 4;
+    expect(() =>
+      readWireBundle(container.subarray(0, cut), 'm.papermap', { abstracts: false }),
+    ).toThrow(/^m\.papermap: section '/);
   });
 
   it('keeps each group of strings its own text', () => {
