@@ -9,16 +9,10 @@ import { buildMap, type BuiltMap, type StageProgress } from './build_map';
 import { backendNotice, isBackendLost, isWorkerCrash } from './compute_faults';
 import { builtFromBundle } from './map_bundles';
 import { nameCorpus } from './corpus_names';
+import { bundleProgressLine } from './bundle_progress_line';
 
 /** How a bundle's opening ended: on screen, failed (see `error`), or replaced by a newer map. */
 export type BundleOutcome = 'shown' | 'failed' | 'superseded';
-
-/**
- * A bundle's download shows its percentage after this long (a quicker open shows none), then
- * updates it at most twice a second.
- */
-const PROGRESS_DELAY_MS = 1500;
-const PROGRESS_INTERVAL_MS = 500;
 
 /** How many neighbours the detail panel lists. */
 export const PANEL_NEIGHBOURS = 10;
@@ -225,17 +219,14 @@ export class MapSession {
     this.error = null;
     this.canRetry = false;
     this.progress = { stage: 'load', fraction: 0, detail: 'Opening the map' };
-    // Every new line is a repaint, and in software rendering (llvmpipe) a repaint takes ~0.1 s of
-    // CPU from the download itself: a line per 2 MB piece made a 55 MB map open 0.4 s later.
-    let next = performance.now() + PROGRESS_DELAY_MS;
+    const line = bundleProgressLine(
+      (fraction, detail) => (this.progress = { stage: 'load', fraction, detail }),
+      () => !controller.signal.aborted && !!this.progress,
+    );
     const onProgress: BundleProgress = (fraction, stage) => {
+      // The worker reads the bundle's bytes: the map's canvas can be made meanwhile.
       if (!controller.signal.aborted) this.bundleArriving = true;
-      const now = performance.now();
-      if (controller.signal.aborted || now < next || !this.progress) return;
-      next = now + PROGRESS_INTERVAL_MS;
-      const verb = stage === 'read' ? 'Reading' : 'Downloading';
-      const percent = fraction > 0 ? ` (${Math.floor(fraction * 100)} %)` : '';
-      this.progress = { stage: 'load', fraction, detail: `${verb} the map${percent}` };
+      line(fraction, stage);
     };
     const before = { built: this.built, selected: this.selected, embedder: this.embedder };
     let arrived: (() => void) | null = null;

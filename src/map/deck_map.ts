@@ -1,12 +1,12 @@
 import { Deck, LinearInterpolator, OrthographicView } from '@deck.gl/core';
-import { papersLayer, pointSpritesFit, type PaperPoints } from './papers_layer';
+import { pointSpritesFit, type PaperPoints } from './papers_layer';
 import { PaperFinder } from './paper_finder';
 import type { TopicAnchor } from './topic_anchors';
 import { MapLabels } from './map_labels';
 import { boundsOf, fitView, type MapView } from './view_fit';
-import { DensityLayer } from './density_layer';
+import { mapLayers, preparedLayers } from './map_layers';
+import { whenIdle } from './when_idle';
 import type { DensityShading } from './density_shading';
-import { selectionLayers } from './selection_layers';
 import { LIGHT_MAP, type MapTheme } from './map_theme';
 import { motionMs } from './reduced_motion';
 import { overlayBoxes } from './overlay_boxes';
@@ -282,25 +282,10 @@ export class DeckMap {
     return Math.abs(deck.width - clientWidth) >= 1 || Math.abs(deck.height - clientHeight) >= 1;
   }
 
-  /**
-   * Creates the map's layers, hidden, over one point while the first map is still on its way, so
-   * that their programs are compiled and linked then, when the page and the GPU process are idle.
-   * Linking is synchronous for the page (deck.gl reads each program's layout back at once): in
-   * the first frame with a map it waited ~0.3 s for the GPU process, busy painting the panels
-   * that the map's arrival had just filled. Nothing is drawn, so software GPUs generate no code
-   * yet. The real layers keep these ids, and deck.gl keeps their state.
-   */
+  /** While the first map is on its way, its layers hidden: see preparedLayers. */
   private prepare(): void {
-    const { deck, theme } = this;
-    if (!deck || this.points) return;
-    const point: MapPoints = { xy: new Float32Array(2), colours: new Uint8Array(4), n: 1 };
-    deck.setProps({
-      layers: [
-        new DensityLayer({ id: 'density', shading: null, visible: false, pickable: false }),
-        papersLayer(point, theme, this.sprites).clone({ visible: false }),
-        ...new MapLabels().layers(theme),
-      ],
-    });
+    if (this.deck && !this.points)
+      this.deck.setProps({ layers: preparedLayers(this.theme, this.sprites) });
   }
 
   private render(resized = false): void {
@@ -313,24 +298,8 @@ export class DeckMap {
     }
     if (this.resizeTimer !== null) clearTimeout(this.resizeTimer);
     this.resizeTimer = null;
-    deck.setProps({
-      layers: [
-        new DensityLayer({
-          id: 'density',
-          shading: this.density,
-          visible: this.densityVisible && !!this.density,
-          pickable: false,
-        }),
-        papersLayer(points, theme, this.sprites, this.hovered),
-        ...selectionLayers(points, this.selected, this.neighbours, theme),
-        ...this.labels.layers(theme),
-      ],
-    });
+    const { sprites, hovered, selected, neighbours, density, densityVisible, labels } = this;
+    const state = { points, theme, sprites, hovered, selected, neighbours };
+    deck.setProps({ layers: mapLayers({ ...state, density, densityVisible, labels }) });
   }
-}
-
-/** Runs `task` when the page is idle (soon after, where requestIdleCallback is missing). */
-function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
-  else setTimeout(task, 50);
 }

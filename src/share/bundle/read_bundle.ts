@@ -16,8 +16,7 @@ import { notFinite, notFiniteOrNegative, outOfRange } from './bundle_values';
 import { decodeDistances } from './distance_codes';
 import { unpackInt4 } from './int4_codes';
 import { paperTableFromJson } from './paper_columns';
-import { abstractsTextPlace, decodePaperAbstracts, decodePaperTable } from './paper_table_bytes';
-import type { StringChunks } from '../../core/packed_strings';
+import { decodePaperTable } from './paper_table_bytes';
 import { checkPaperTable } from './paper_table_check';
 import { bundleFromWire, type WireBundle } from './wire_bundle';
 import { unshuffleBytes } from './byte_shuffle';
@@ -48,7 +47,7 @@ export function readBundle(bytes: Uint8Array, name: string): MapBundle {
  * checksum and every value are still checked.
  *
  * `abstracts: false` reads a container whose papers section may stop where the abstracts' text
- * begins (a stream still arriving, see papersFirstEnd): the papers' abstracts are empty and their
+ * begins (a stream still arriving, see papersFirstEnd in map_first.ts): the papers' abstracts are empty and their
  * section's checksum is not checked; every other section must be whole.
  */
 export function readWireBundle(
@@ -160,46 +159,6 @@ export function readWireBundle(
   return map;
 }
 
-/**
- * The papers' abstracts from a whole container that readWireBundle read with `abstracts: false`
- * before the rest of it had come; checked as readWireBundle checks them.
- */
-export function readBundleAbstracts(bytes: Uint8Array, name: string): StringChunks {
-  const fail = failIn(name);
-  const { header, dataStart } = readBundleHeader(bytes, fail);
-  const e = locateSections(header, dataStart, bytes.length, fail).get('papers')!;
-  const section = bytes.subarray(e.offset, e.offset + e.length);
-  return decodePaperAbstracts(section, header.n, (m) => fail(`section 'papers': ${m}`));
-}
-
-/**
- * Where a container's map ends and its abstracts begin, when it is laid out as writeBundle lays
- * it out (version 3 or later, papers last, their abstracts' text last in them), so a reader of a
- * stream can show the map before the abstracts come (readWireBundle with `abstracts: false`).
- * `bytes` is the start of the container, as much as has come. Null when the file is not laid out
- * so; `{ wait }` when the answer needs the first `wait` bytes, more than have come.
- */
-export function papersFirstEnd(bytes: Uint8Array, name: string): number | null | { wait: number } {
-  if (bytes.length < PREFIX_BYTES) return { wait: PREFIX_BYTES };
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(8, true);
-  const headerEnd = PREFIX_BYTES + Math.min(headerLength, MAX_HEADER_BYTES);
-  if (bytes.length < headerEnd) return { wait: headerEnd };
-  const { header } = readBundleHeader(bytes.subarray(0, headerEnd), failIn(name));
-  const papers = header.sections.find((s) => s.name === 'papers');
-  if (header.version < 3 || !papers) return null;
-  if (header.sections.some((s) => s !== papers && s.offset + s.length > papers.offset)) return null;
-  if (bytes.length < papers.offset + 4) return { wait: papers.offset + 4 };
-  const directoryLength = new DataView(bytes.buffer, bytes.byteOffset + papers.offset).getUint32(
-    0,
-    true,
-  );
-  if (directoryLength > papers.length) return null;
-  const directoryEnd = papers.offset + 4 + directoryLength;
-  if (bytes.length < directoryEnd) return { wait: directoryEnd };
-  const text = abstractsTextPlace(bytes.subarray(papers.offset, directoryEnd));
-  return typeof text === 'number' && text <= papers.length ? papers.offset + text : null;
-}
-
 /** Where section `name` ends by the header's table (0 without it). */
 function sectionEnd(header: BundleHeader, name: SectionName): number {
   const e = header.sections.find((s) => s.name === name);
@@ -237,7 +196,7 @@ export function readBundleHeader(
 }
 
 /** Every section's entry by name, after checking it against the counts and the file's size. */
-function locateSections(
+export function locateSections(
   header: BundleHeader,
   dataStart: number,
   fileLength: number,

@@ -1,7 +1,8 @@
 import { concatChunks } from '../../core/import/byte_stream';
 import { failIn } from './bundle_error';
 import { count } from './map_bundle';
-import { papersFirstEnd, readBundleAbstracts, readWireBundle } from './read_bundle';
+import { papersFirstEnd, readBundleAbstracts } from './map_first';
+import { readWireBundle } from './read_bundle';
 import type { WireBundle } from './wire_bundle';
 
 /** Errors of a bundle's source (a download): passed on as they are, not taken for bad gzip. */

@@ -5,7 +5,8 @@ import {
   type PaperColumns,
   type PaperTable,
 } from '../../../src/core/paper_table';
-import { papersFirstEnd, readBundle, readWireBundle } from '../../../src/share/bundle/read_bundle';
+import { papersFirstEnd } from '../../../src/share/bundle/map_first';
+import { readBundle, readWireBundle } from '../../../src/share/bundle/read_bundle';
 import { unpackStringChunks } from '../../../src/core/packed_strings';
 import { writeBundle } from '../../../src/share/bundle/write_bundle';
 import { paperTableFromJson, papersToColumns } from '../../../src/share/bundle/paper_columns';
