@@ -4,6 +4,7 @@ import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
 import { DENSITY_STYLE, type DensityShading } from './density_shading';
 import { layoutProjection } from './layout_projection';
+import { unitRgb, unitRgba } from './unit_colour';
 
 /** Props of the DensityLayer beyond deck.gl's common ones. */
 export interface DensityLayerProps {
@@ -113,8 +114,6 @@ void main(void) {
 }
 `;
 
-const byte = (c: number) => c / 255;
-
 /**
  * The density under the points: a shade that deepens where papers crowd, and contour lines at
  * DENSITY_STYLE's levels, both computed per pixel from the density grid. One program and one
@@ -167,16 +166,11 @@ export class DensityLayer extends Layer<Required<DensityLayerProps> & LayerProps
     const uniforms: UniformProps = {
       bounds: shading.bounds,
       gridSize: [shading.width, shading.height],
-      low: [byte(low[0]), byte(low[1]), byte(low[2])],
-      high: [byte(high[0]), byte(high[1]), byte(high[2])],
-      maxAlpha: byte(maxAlpha),
+      low: unitRgb(low),
+      high: unitRgb(high),
+      maxAlpha: maxAlpha / 255,
       levels: [contourLevels[0], contourLevels[1], contourLevels[2], contourLevels[3]],
-      lineColor: [
-        byte(contourColour[0]),
-        byte(contourColour[1]),
-        byte(contourColour[2]),
-        byte(contourColour[3]),
-      ],
+      lineColor: unitRgba(contourColour),
       lineWidthPixels: 1,
     };
     model.shaderInputs.setProps({ density: uniforms });

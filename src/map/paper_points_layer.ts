@@ -13,6 +13,7 @@ import type { Device } from '@luma.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
 import { layoutProjection } from './layout_projection';
+import { unitRgba } from './unit_colour';
 
 /**
  * Props of the PaperPointsLayer beyond deck.gl's common ones, of which it reads
@@ -213,11 +214,6 @@ export class PaperPointsLayer<D = unknown> extends Layer<
     model.setVertexCount(this.getNumInstances());
     model.draw(this.context.renderPass);
   }
-}
-
-/** An RGBA colour of bytes (alpha 255 when left out) as fractions of one. */
-function unitRgba(colour: Color | readonly number[]): Rgba {
-  return [colour[0]! / 255, colour[1]! / 255, colour[2]! / 255, (colour[3] ?? 255) / 255];
 }
 
 /**
